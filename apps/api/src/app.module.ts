@@ -1,0 +1,48 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { AccessGuard } from './common/auth.guard.js';
+import { CommonModule } from './common/common.module.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { DATABASE_URL } from './database/database.tokens.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { SetupModule } from './modules/setup/setup.module.js';
+import { TeamModule } from './modules/team/team.module.js';
+import { UserModule } from './modules/user/user.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, onPoolError: (e: Error) => void): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DiscoveryModule,
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, { onPoolError }), retryAttempts: 3, retryDelay: 1000 }),
+        CommonModule,
+        JobsModule,
+        SetupModule,
+        UserModule,
+        TeamModule,
+        AuthModule,
+        HealthModule,
+        RealtimeModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [APP_CONFIG, DATABASE_URL],
+    };
+  }
+}

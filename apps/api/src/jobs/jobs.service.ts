@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { DATABASE_URL } from '../database/database.tokens.js';
+
+export type JobHandler = () => Promise<void>;
+
+interface Recurring {
+  name: string;
+  cron: string;
+  handler: JobHandler;
+}
+
+/**
+ * Background work on a PostgreSQL-backed queue (pg-boss): each scheduled run is one job, taken by exactly one
+ * worker across every API instance; pg-boss expires and retries runs that got stuck (STYLE rule 9).
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  static readonly SCHEMA = 'pgboss';
+  private readonly logger = new Logger('Jobs');
+  private readonly boss: PgBoss;
+  private readonly recurring: Recurring[] = [];
+  private running = false;
+  private lastError: string | undefined;
+
+  constructor(@Inject(DATABASE_URL) url: string) {
+    this.boss = new PgBoss({ connectionString: url, schema: JobsService.SCHEMA, max: 4, application_name: 'dengar-jobs' });
+    this.boss.on('error', (err: Error) => {
+      this.lastError = err.message;
+      this.logger.warn({ err }, 'job queue error');
+    });
+  }
+
+  /** Registers a job that runs on a cron schedule (UTC); call from a module's constructor. */
+  every(name: string, cron: string, handler: JobHandler) {
+    this.recurring.push({ name, cron, handler });
+  }
+
+  async onApplicationBootstrap() {
+    await this.boss.start();
+    for (const job of this.recurring) {
+      await this.boss.createQueue(job.name, { name: job.name, policy: 'singleton', expireInSeconds: 300, retryLimit: 2 });
+      await this.boss.schedule(job.name, job.cron, {}, { singletonKey: job.name });
+      await this.boss.work(job.name, async () => {
+        try {
+          await job.handler();
+        } catch (err) {
+          this.logger.error({ err, job: job.name }, 'job failed');
+          throw err;
+        }
+      });
+    }
+    this.running = true;
+  }
+
+  async onApplicationShutdown() {
+    if (!this.running) return;
+    this.running = false;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);
+  }
+
+  /** Runs a registered job now, through the queue (used by tests and admin actions). */
+  async runNow(name: string): Promise<string | null> {
+    return this.boss.send(name, {});
+  }
+
+  health(): { ok: boolean; queue: string } {
+    return { ok: this.running, queue: this.running ? 'running' : (this.lastError ?? 'not started') };
+  }
+}

@@ -1,0 +1,31 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
+import type { Server, ServerOptions } from 'socket.io';
+
+/**
+ * Carries socket.io broadcasts and room changes between API instances through PostgreSQL (SPEC §10), so a
+ * logout on one instance cuts the sockets held by another.
+ */
+export class PostgresIoAdapter extends IoAdapter {
+  private readonly pool: pg.Pool;
+
+  constructor(app: INestApplicationContext, url: string, onError: (err: Error) => void) {
+    super(app);
+    this.pool = new pg.Pool({ connectionString: url, max: 2, application_name: 'dengar-socket.io' });
+    // Without this a PostgreSQL restart (57P01) would crash the process.
+    this.pool.on('error', onError);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, options) as Server;
+    server.adapter(createAdapter(this.pool, { errorHandler: (e) => this.pool.emit('error', e) }));
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await this.pool.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Init1795798227823 } from './1795798227823-Init.js';
+
+/** Every migration, oldest first. The API runs them at start-up and `pnpm db:migrate` runs them alone. */
+export const migrations: (new () => MigrationInterface)[] = [Init1795798227823];
