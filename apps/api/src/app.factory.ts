@@ -17,7 +17,8 @@ import { PostgresIoAdapter } from './realtime/postgres-io.adapter.js';
 
 /** Builds the whole app (HTTP, OpenAPI, socket.io, web app) for a migrated database. Shared by main and tests. */
 export async function createApp(config: AppConfig, databaseUrl: string, logger: Pino): Promise<INestApplication> {
-  const onPoolError = (err: Error) => logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database pool error');
+  const onPoolError = (err: Error) =>
+    logger.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database pool error');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, onPoolError), {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
@@ -39,7 +40,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     app,
     new DocumentBuilder()
       .setTitle('Dengar API')
-      .setDescription('Shared customer-care inbox for social media. Errors: { statusCode, error, message, code?, details? }.')
+      .setDescription(
+        'Shared customer-care inbox for social media. Errors: { statusCode, error, message, code?, details? }.',
+      )
       .setVersion('0.1.0')
       .addCookieAuth('dengar_session')
       .addBearerAuth()
@@ -58,11 +61,19 @@ function serveWebApp(app: NestExpressApplication, dist: string) {
     new Logger('Web').warn(`web app not built (${index} missing); run pnpm build`);
     return;
   }
-  app.useStaticAssets(dist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-    if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-  } });
+  app.useStaticAssets(dist, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: (res: Response, file: string) => {
+      if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+    },
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) {
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      req.path.startsWith('/api') ||
+      req.path.startsWith('/socket.io')
+    ) {
       return next();
     }
     res.setHeader('Cache-Control', 'no-cache');

@@ -24,7 +24,11 @@ export class AppModule {
       global: true,
       imports: [
         DiscoveryModule,
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, { onPoolError }), retryAttempts: 3, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, { onPoolError }),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
         CommonModule,
         JobsModule,
         SetupModule,

@@ -55,7 +55,11 @@ async function main() {
     const applied = await migrate(db.url);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     if (migrateOnly) {
-      process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'Database is up to date.\n');
+      process.stdout.write(
+        applied.length
+          ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n`
+          : 'Database is up to date.\n',
+      );
       await db.stop();
       return;
     }

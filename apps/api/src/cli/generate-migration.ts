@@ -21,7 +21,11 @@ const escape = (q: string) => q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').repl
 
 async function main(migrationName: string) {
   const dir = await mkdtemp(path.join(tmpdir(), 'dengar-gen-'));
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 54000 + Math.floor(Math.random() * 900), persistent: false });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'pg'),
+    port: 54000 + Math.floor(Math.random() * 900),
+    persistent: false,
+  });
   try {
     await ensureDatabase(server.url('postgres'), 'gen');
     const ds = createDataSource(server.url('gen'));
@@ -57,7 +61,10 @@ ${diff.down.reverse().map(line).join('\n')}
     let index = await readFile(indexFile, 'utf8');
     index = index.replace(/^(import type .*\n)/m, `$1import { ${className} } from './${fileName}.js';\n`);
     index = index.replace(/= \[(.*)\];/s, (_m, list: string) => {
-      const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+      const items = list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       items.push(className);
       return `= [${items.join(', ')}];`;
     });

@@ -9,7 +9,8 @@ export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: readonly R
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
 
 /** Signed-in users with one of these roles. */
-export const Allow = (...roles: [Role, ...Role[]]) => SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule);
+export const Allow = (...roles: [Role, ...Role[]]) =>
+  SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies AccessRule);
 
 /** Any signed-in, active user. */
 export const AnyUser = () => Allow('admin', 'manager', 'agent', 'marketing');

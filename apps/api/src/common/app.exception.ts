@@ -55,10 +55,8 @@ export class ForbiddenException extends AppException {
 
 export class ValidationException extends AppException {
   constructor(fields: { path: string; message: string }[]) {
-    super(
-      ErrorCode.ValidationFailed,
-      `Invalid input: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`,
-      { fields },
-    );
+    super(ErrorCode.ValidationFailed, `Invalid input: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`, {
+      fields,
+    });
   }
 }

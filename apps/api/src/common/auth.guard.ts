@@ -39,7 +39,10 @@ export class AccessGuard extends PassportAuthGuard(STRATEGY) {
     if (principal.via === 'session' && !SAFE_METHODS.has(req.method)) {
       const sent = req.header(CSRF_HEADER);
       if (!sent || !principal.csrfToken || !safeEqual(sent, principal.csrfToken)) {
-        throw new AppException(ErrorCode.CsrfMismatch, 'Missing or wrong X-CSRF-Token header (echo the dengar_csrf cookie)');
+        throw new AppException(
+          ErrorCode.CsrfMismatch,
+          'Missing or wrong X-CSRF-Token header (echo the dengar_csrf cookie)',
+        );
       }
     }
     if (!rule.roles.includes(principal.role)) throw new ForbiddenException();
@@ -47,7 +50,7 @@ export class AccessGuard extends PassportAuthGuard(STRATEGY) {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err) throw err;
+    if (err) throw err instanceof Error ? err : new Error('authentication failed');
     if (!user) throw new AppException(ErrorCode.Unauthenticated, 'Sign in first (no valid session or API token)');
     return user;
   }

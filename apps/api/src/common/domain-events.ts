@@ -20,7 +20,7 @@ export class DomainEvents {
 
   on<E extends DomainEventName>(event: E, handler: Handler<E>): void {
     const list = this.handlers.get(event) ?? [];
-    list.push(handler as Handler<never>);
+    list.push(handler);
     this.handlers.set(event, list);
   }
 

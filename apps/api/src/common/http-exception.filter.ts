@@ -74,7 +74,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       let message = exception.message;
       if (typeof response === 'object' && response && 'message' in response) {
-        const m = (response as { message: unknown }).message;
+        const m = response.message;
         message = Array.isArray(m) ? m.join('; ') : String(m);
       }
       // body-parser errors (malformed JSON, too large) arrive as HttpExceptions with these statuses.
@@ -83,7 +83,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const status = (exception as { status?: unknown; type?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Errors thrown by express middleware (body-parser: entity.parse.failed, entity.too.large).
-      const type = String((exception as { type?: unknown }).type ?? '');
+      const type = (exception as { type?: unknown }).type;
       const message =
         type === 'entity.parse.failed'
           ? 'Request body is not valid JSON'

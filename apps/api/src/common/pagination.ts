@@ -10,8 +10,12 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
   if (cursor === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === length && parsed.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return parsed as (string | number)[];
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === length &&
+      parsed.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
+      return parsed;
     }
   } catch {
     // fall through

@@ -16,7 +16,7 @@ export function undeclaredRoutes(app: INestApplication): string[] {
     for (const name of scanner.getAllMethodNames(proto)) {
       const handler = proto[name] as (...args: unknown[]) => unknown;
       if (reflector.get(PATH_METADATA, handler) === undefined) continue; // not a route
-      const rule = reflector.getAllAndOverride(ACCESS_KEY, [handler, instance.constructor]);
+      const rule: unknown = reflector.getAllAndOverride(ACCESS_KEY, [handler, instance.constructor]);
       if (!rule) missing.push(`${instance.constructor.name}.${name}`);
     }
   }

@@ -13,7 +13,7 @@ export const EMBEDDED_DB_NAME = 'dengar';
 /** Embedded PostgreSQL when DATABASE_URL is unset (SPEC §2), else the given server. */
 export async function openDatabase(config: AppConfig, onLog?: (line: string) => void): Promise<OpenDatabase> {
   if (config.database.mode === 'external' && config.database.url) {
-    return { url: config.database.url, stop: async () => undefined };
+    return { url: config.database.url, stop: () => Promise.resolve() };
   }
   const server = await startEmbeddedPostgres({
     dataDir: config.database.embedded.dataDir,

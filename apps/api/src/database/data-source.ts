@@ -6,7 +6,10 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 export const MIGRATIONS_TABLE = 'typeorm_migrations';
 
 /** The one set of options the app, the CLI and the tests share. */
-export function dataSourceOptions(url: string, extra: { poolSize?: number; onPoolError?: (e: Error) => void } = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  extra: { poolSize?: number; onPoolError?: (e: Error) => void } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -24,7 +24,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private lastError: string | undefined;
 
   constructor(@Inject(DATABASE_URL) url: string) {
-    this.boss = new PgBoss({ connectionString: url, schema: JobsService.SCHEMA, max: 4, application_name: 'dengar-jobs' });
+    this.boss = new PgBoss({
+      connectionString: url,
+      schema: JobsService.SCHEMA,
+      max: 4,
+      application_name: 'dengar-jobs',
+    });
     this.boss.on('error', (err: Error) => {
       this.lastError = err.message;
       this.logger.warn({ err }, 'job queue error');
@@ -39,7 +44,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap() {
     await this.boss.start();
     for (const job of this.recurring) {
-      await this.boss.createQueue(job.name, { name: job.name, policy: 'singleton', expireInSeconds: 300, retryLimit: 2 });
+      await this.boss.createQueue(job.name, {
+        name: job.name,
+        policy: 'singleton',
+        expireInSeconds: 300,
+        retryLimit: 2,
+      });
       await this.boss.schedule(job.name, job.cron, {}, { singletonKey: job.name });
       await this.boss.work(job.name, async () => {
         try {

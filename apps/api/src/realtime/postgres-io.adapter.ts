@@ -19,7 +19,7 @@ export class PostgresIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options) as Server;
+    const server = super.createIOServer(port, options);
     server.adapter(createAdapter(this.pool, { errorHandler: (e) => this.pool.emit('error', e) }));
     return server;
   }

@@ -1,6 +1,12 @@
 import { ROOM, SESSION_COOKIE, type ClientToServerEvents, type ServerToClientEvents } from '@dengar/contracts';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
-import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { bearerToken, readCookie } from '../common/cookies.js';
 import { DomainEvents } from '../common/domain-events.js';
@@ -39,7 +45,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   ) {
     events.on('session.ended', ({ sessionId, reason }) => this.cut(`session:${sessionId}`, reason));
     events.on('token.revoked', ({ tokenId }) => this.cut(`token:${tokenId}`, 'revoked'));
-    events.on('user.access_changed', async ({ userId, reason }) => {
+    events.on('user.access_changed', ({ userId, reason }) => {
       if (reason === 'role_changed') return this.cut(ROOM.user(userId), 'revoked', false);
       return this.cut(ROOM.user(userId), reason);
     });
@@ -109,12 +115,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   /** Sockets whose session or token died without a notice reaching this instance are cut here. */
-  private async sweepDead() {
+  async sweepDead() {
     try {
       const sockets = [...this.server.sockets.sockets.values()] as DengarSocket[];
       if (!sockets.length) return;
-      const sessionIds = [...new Set(sockets.flatMap((s) => (s.data.principal?.sessionId ? [s.data.principal.sessionId] : [])))];
-      const tokenIds = [...new Set(sockets.flatMap((s) => (s.data.principal?.tokenId ? [s.data.principal.tokenId] : [])))];
+      const sessionIds = [
+        ...new Set(sockets.flatMap((s) => (s.data.principal?.sessionId ? [s.data.principal.sessionId] : []))),
+      ];
+      const tokenIds = [
+        ...new Set(sockets.flatMap((s) => (s.data.principal?.tokenId ? [s.data.principal.tokenId] : []))),
+      ];
       const dead = new Set(await this.auth.deadCredentials(sessionIds, tokenIds));
       for (const s of sockets) {
         const id = s.data.principal?.sessionId ?? s.data.principal?.tokenId;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AvailabilitySchema, LocaleSchema, PageQuerySchema, QueryBooleanSchema, RoleSchema, pageOf } from '../common/common.schema.js';
+import {
+  AvailabilitySchema,
+  LocaleSchema,
+  PageQuerySchema,
+  QueryBooleanSchema,
+  RoleSchema,
+  pageOf,
+} from '../common/common.schema.js';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;

@@ -45,7 +45,7 @@ export class AuthRepository {
       .createQueryBuilder()
       .update()
       .set({ lastSeenAt: () => 'now()' })
-      .where('id = :id AND last_seen_at < now() - interval \'1 minute\'', { id })
+      .where("id = :id AND last_seen_at < now() - interval '1 minute'", { id })
       .execute();
   }
 
@@ -77,7 +77,9 @@ export class AuthRepository {
     return rows.map((r) => r.id);
   }
 
-  async createToken(data: Pick<ApiTokenEntity, 'userId' | 'name' | 'prefix' | 'tokenHash' | 'expiresAt'>): Promise<ApiTokenEntity> {
+  async createToken(
+    data: Pick<ApiTokenEntity, 'userId' | 'name' | 'prefix' | 'tokenHash' | 'expiresAt'>,
+  ): Promise<ApiTokenEntity> {
     return this.tokens.save(this.tokens.create({ ...data, lastUsedAt: null, revokedAt: null }));
   }
 

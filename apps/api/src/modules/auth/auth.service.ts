@@ -1,4 +1,12 @@
-import type { ApiToken, CreateApiTokenRequest, CreatedApiToken, LoginRequest, MeResponse, UpdateMeRequest, User } from '@dengar/contracts';
+import type {
+  ApiToken,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+  LoginRequest,
+  MeResponse,
+  UpdateMeRequest,
+  User,
+} from '@dengar/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppException, ErrorCode, NotFoundException } from '../../common/app.exception.js';
 import { DomainEvents } from '../../common/domain-events.js';
@@ -67,7 +75,9 @@ export class AuthService {
       );
     }
     const user = await this.users.findByEmail(email);
-    const ok = user?.active ? await verifyPassword(user.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
+    const ok = user?.active
+      ? await verifyPassword(user.passwordHash, input.password)
+      : (await verifyAgainstDummy(input.password), false);
     if (!user || !ok) {
       await this.auth.recordLoginFailure(keys);
       throw new AppException(ErrorCode.InvalidCredentials, 'Wrong email or password');

@@ -45,7 +45,12 @@ export class HealthService {
       status: ok ? 'ok' : 'unavailable',
       version: VERSION,
       database: { ok: true, latencyMs },
-      migrations: { ok: pending.length === 0, applied: applied.length, pending, latest: applied[applied.length - 1] ?? null },
+      migrations: {
+        ok: pending.length === 0,
+        applied: applied.length,
+        pending,
+        latest: applied[applied.length - 1] ?? null,
+      },
       seed,
       jobs,
     };

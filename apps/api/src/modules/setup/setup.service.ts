@@ -18,8 +18,20 @@ const SETUP_LOCK = 4_711_2026;
 
 const DEMO_TEAMS = ['Care', 'Marketing'] as const;
 const DEMO_USERS: { email: string; name: string; role: Role; locale: 'en' | 'id'; teams: string[] }[] = [
-  { email: 'budi@dengar.local', name: 'Budi Santoso', role: 'manager', locale: 'id', teams: ['Care', 'Marketing', DEFAULT_TEAM_NAME] },
-  { email: 'sari@dengar.local', name: 'Sari Wulandari', role: 'agent', locale: 'id', teams: ['Care', DEFAULT_TEAM_NAME] },
+  {
+    email: 'budi@dengar.local',
+    name: 'Budi Santoso',
+    role: 'manager',
+    locale: 'id',
+    teams: ['Care', 'Marketing', DEFAULT_TEAM_NAME],
+  },
+  {
+    email: 'sari@dengar.local',
+    name: 'Sari Wulandari',
+    role: 'agent',
+    locale: 'id',
+    teams: ['Care', DEFAULT_TEAM_NAME],
+  },
   { email: 'alex@dengar.local', name: 'Alex Morgan', role: 'agent', locale: 'en', teams: ['Care', DEFAULT_TEAM_NAME] },
   { email: 'maya@dengar.local', name: 'Maya Putri', role: 'marketing', locale: 'en', teams: ['Marketing'] },
 ];
@@ -40,29 +52,36 @@ export class SetupService {
         `INSERT INTO teams (name, is_default) SELECT $1, true WHERE NOT EXISTS (SELECT 1 FROM teams WHERE is_default)`,
         [DEFAULT_TEAM_NAME],
       );
-      const [{ users }] = (await em.query('SELECT count(*)::int AS users FROM users')) as [{ users: number }];
+      const [{ users }] = await em.query<[{ users: number }]>('SELECT count(*)::int AS users FROM users');
       if (users > 0) {
-        const [admin] = (await em.query("SELECT email FROM users WHERE role = 'admin' AND active ORDER BY created_at LIMIT 1")) as { email: string }[];
+        const [admin] = await em.query<{ email: string }[]>(
+          "SELECT email FROM users WHERE role = 'admin' AND active ORDER BY created_at LIMIT 1",
+        );
         if (admin) report.adminEmail = admin.email;
         return report;
       }
       const password = this.config.admin.password ?? randomToken(12);
       if (!this.config.admin.password) report.generatedAdminPassword = password;
-      const [admin] = (await em.query(
+      const [admin] = await em.query<{ id: string }[]>(
         `INSERT INTO users (email, name, role, password_hash) VALUES ($1, 'Admin', 'admin', $2) RETURNING id`,
         [this.config.admin.email, await hashPassword(password)],
-      )) as { id: string }[];
-      await em.query('INSERT INTO team_members (team_id, user_id) SELECT id, $1 FROM teams WHERE is_default', [admin!.id]);
+      );
+      await em.query('INSERT INTO team_members (team_id, user_id) SELECT id, $1 FROM teams WHERE is_default', [
+        admin!.id,
+      ]);
       if (this.config.demo) {
         const demoPassword = randomToken(9);
         const hash = await hashPassword(demoPassword);
         for (const name of DEMO_TEAMS) await em.query('INSERT INTO teams (name) VALUES ($1)', [name]);
         for (const u of DEMO_USERS) {
-          const [row] = (await em.query(
+          const [row] = await em.query<{ id: string }[]>(
             'INSERT INTO users (email, name, role, locale, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id',
             [u.email, u.name, u.role, u.locale, hash],
-          )) as { id: string }[];
-          await em.query('INSERT INTO team_members (team_id, user_id) SELECT id, $1 FROM teams WHERE name = ANY($2)', [row!.id, u.teams]);
+          );
+          await em.query('INSERT INTO team_members (team_id, user_id) SELECT id, $1 FROM teams WHERE name = ANY($2)', [
+            row!.id,
+            u.teams,
+          ]);
         }
         report.demoUsers = DEMO_USERS.map((u) => ({ email: u.email, role: u.role }));
         report.demoPassword = demoPassword;
@@ -72,10 +91,10 @@ export class SetupService {
   }
 
   async seedState(): Promise<{ admin: boolean; defaultTeam: boolean }> {
-    const [row] = (await this.ds.query(
+    const [row] = await this.ds.query<{ admin: boolean; defaultTeam: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND active) AS admin,
               EXISTS (SELECT 1 FROM teams WHERE is_default) AS "defaultTeam"`,
-    )) as { admin: boolean; defaultTeam: boolean }[];
+    );
     return row ?? { admin: false, defaultTeam: false };
   }
 }

@@ -1,4 +1,12 @@
-import type { AddTeamMemberRequest, CreateTeamRequest, Page, PageQuery, Team, TeamMember, UpdateTeamRequest } from '@dengar/contracts';
+import type {
+  AddTeamMemberRequest,
+  CreateTeamRequest,
+  Page,
+  PageQuery,
+  Team,
+  TeamMember,
+  UpdateTeamRequest,
+} from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
 import { AppException, ErrorCode, NotFoundException } from '../../common/app.exception.js';
 import { DomainEvents } from '../../common/domain-events.js';
@@ -105,7 +113,9 @@ export class TeamService {
       if (!(await this.teams.lock(em, teamId))) throw new NotFoundException('Team');
       const user = await this.users.lock(em, input.userId);
       if (!user) {
-        throw new AppException(ErrorCode.NotFound, 'User not found', { fields: [{ path: 'userId', message: 'no such user' }] });
+        throw new AppException(ErrorCode.NotFound, 'User not found', {
+          fields: [{ path: 'userId', message: 'no such user' }],
+        });
       }
       if (!user.active) {
         throw new AppException(ErrorCode.Unprocessable, 'A deactivated user cannot join a team', {

@@ -1,5 +1,14 @@
 import type { Availability, Locale, Role } from '@dengar/contracts';
-import { Check, Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import type { TeamMemberEntity } from '../team/team-member.entity.js';
 
 @Entity('users')

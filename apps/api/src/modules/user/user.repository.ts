@@ -29,8 +29,13 @@ export class UserRepository {
 
   /** Keyset page ordered by name, then id. */
   async list(q: ListUsersQuery, after?: [string, string]): Promise<UserRow[]> {
-    const qb = this.repo().createQueryBuilder('u').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(q.limit + 1);
-    if (q.q) qb.andWhere("(u.name ILIKE :q ESCAPE '\\' OR u.email ILIKE :q ESCAPE '\\')", { q: `%${likeEscape(q.q)}%` });
+    const qb = this.repo()
+      .createQueryBuilder('u')
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(q.limit + 1);
+    if (q.q)
+      qb.andWhere("(u.name ILIKE :q ESCAPE '\\' OR u.email ILIKE :q ESCAPE '\\')", { q: `%${likeEscape(q.q)}%` });
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });
     if (q.active !== undefined) qb.andWhere('u.active = :active', { active: q.active });
     if (after) qb.andWhere('(u.name, u.id) > (:name, :id)', { name: after[0], id: after[1] });
@@ -44,7 +49,9 @@ export class UserRepository {
       'SELECT user_id, team_id FROM team_members WHERE user_id = ANY($1) ORDER BY joined_at, team_id',
       [users.map((u) => u.id)],
     );
-    return users.map((u) => Object.assign(u, { teamIds: rows.filter((r) => r.user_id === u.id).map((r) => r.team_id) }));
+    return users.map((u) =>
+      Object.assign(u, { teamIds: rows.filter((r) => r.user_id === u.id).map((r) => r.team_id) }),
+    );
   }
 
   insert(em: EntityManager, data: Partial<UserEntity>): Promise<UserEntity> {

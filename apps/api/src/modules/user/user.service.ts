@@ -65,7 +65,9 @@ export class UserService {
         const current = await this.users.lock(em, id);
         if (!current) throw new NotFoundException('User');
         const losesAdmin =
-          current.role === 'admin' && current.active && ((input.role && input.role !== 'admin') || input.active === false);
+          current.role === 'admin' &&
+          current.active &&
+          ((input.role && input.role !== 'admin') || input.active === false);
         if (losesAdmin && admins.length <= 1) {
           throw new AppException(ErrorCode.Conflict, 'The last active admin cannot be demoted or deactivated');
         }

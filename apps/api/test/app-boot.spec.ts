@@ -1,0 +1,93 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { DiscoveryModule, NestFactory } from '@nestjs/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Public } from '../src/common/access.decorator.js';
+import { undeclaredRoutes } from '../src/common/route-declarations.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('the app boots against a real PostgreSQL', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('answers /api/health 200 with database, migration, seed and job state', async () => {
+    const res = await t.client().get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      database: { ok: true },
+      migrations: { ok: true, pending: [] },
+      seed: { admin: true, defaultTeam: true },
+      jobs: { ok: true },
+    });
+    expect(res.body.migrations.applied).toBeGreaterThan(0);
+  });
+
+  it('answers /api/health 503 when the workspace lost its admin', async () => {
+    await t.db.query("UPDATE users SET active = false WHERE role = 'admin'");
+    const res = await t.client().get('/api/health');
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ status: 'unavailable', seed: { admin: false, defaultTeam: true } });
+    await t.db.query("UPDATE users SET active = true WHERE role = 'admin'");
+    expect((await t.client().get('/api/health')).status).toBe(200);
+  });
+
+  it('serves an OpenAPI document generated from the zod schemas, and its UI', async () => {
+    const doc = await t.client().get('/api/docs-json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/users', '/api/teams/{id}/members', '/api/health']),
+    );
+    // The request body of POST /api/users is the contracts schema: its fields and constraints are there.
+    const body = JSON.stringify(doc.body.paths['/api/users'].post.requestBody);
+    const schemas = JSON.stringify(doc.body.components?.schemas ?? {});
+    expect(body + schemas).toContain('"password"');
+    expect(body + schemas).toContain('"minLength":10');
+    const ui = await t.client().get('/api/docs');
+    expect(ui.status).toBe(200);
+    expect(String(ui.body)).toContain('swagger');
+  });
+
+  it('declares who may call every route', () => {
+    expect(undeclaredRoutes(t.app)).toEqual([]);
+  });
+
+  it('refuses anything but the public routes without a session', async () => {
+    const c = t.client();
+    expect((await c.get('/api/users')).status).toBe(401);
+    expect((await c.get('/api/teams')).status).toBe(401);
+    expect((await c.get('/api/auth/me')).status).toBe(401);
+    const res = await c.get('/api/auth/tokens');
+    expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', code: 'UNAUTHENTICATED' });
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const res = await (await t.admin()).get('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ statusCode: 404 });
+  });
+});
+
+describe('the route declaration check', () => {
+  it('finds a route that declares no access rule', async () => {
+    @Controller('x')
+    class LeakyController {
+      @Get('open')
+      @Public()
+      open() {
+        return 1;
+      }
+      @Get('forgotten')
+      forgotten() {
+        return 2;
+      }
+    }
+    @Module({ imports: [DiscoveryModule], controllers: [LeakyController] })
+    class LeakyModule {}
+    const app = await NestFactory.create(LeakyModule, { logger: false });
+    expect(undeclaredRoutes(app)).toEqual(['LeakyController.forgotten']);
+    await app.close();
+  });
+});
