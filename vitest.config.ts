@@ -24,7 +24,12 @@ export default defineConfig({
         ssr: { resolve: { conditions } },
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.spec.ts', 'migrations/src/**/*.spec.ts', 'apps/api/src/**/*.spec.ts', 'apps/web/src/**/*.spec.{ts,tsx}'],
+          include: [
+            'packages/*/src/**/*.spec.ts',
+            'migrations/src/**/*.spec.ts',
+            'apps/api/src/**/*.spec.ts',
+            'apps/web/src/**/*.spec.{ts,tsx}',
+          ],
           environment: 'node',
         },
       },
