@@ -1,0 +1,155 @@
+import type { Locale, User } from '@dengar/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useEffectEvent } from 'react';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { ConnectionIndicator } from '../../components/connection-indicator';
+import { Pane, PaneError } from '../../components/error-boundary';
+import { LanguageSelect } from '../../components/language-select';
+import { Loading } from '../../components/loading';
+import { paths } from '../../config/paths';
+import { authKeys } from '../../features/auth/api/auth-keys';
+import { forgetSession } from '../../features/auth/api/forget-session';
+import { useMe } from '../../features/auth/api/get-me';
+import { useLogout } from '../../features/auth/api/logout';
+import { useUpdateMe } from '../../features/auth/api/update-me';
+import { useLocale, useT } from '../../i18n/i18n-provider';
+import { can } from '../../lib/permissions';
+import { realtime, useConnectionState } from '../../lib/socket';
+import { pushToast } from '../../lib/toast-store';
+import { CurrentUserContext } from '../current-user';
+
+/** Everything behind sign-in: asks who is signed in, and sends anyone who is not to the sign-in page. */
+export function AppFrame() {
+  const me = useMe();
+  const location = useLocation();
+
+  if (me.isPending) {
+    return (
+      <div className="full-page">
+        <Loading />
+      </div>
+    );
+  }
+  if (me.isError) {
+    return (
+      <div className="full-page">
+        <PaneError error={me.error} onRetry={() => void me.refetch()} />
+      </div>
+    );
+  }
+  if (me.data == null) {
+    const next = `${location.pathname}${location.search}`;
+    const target = next === '/' ? paths.signIn : `${paths.signIn}?next=${encodeURIComponent(next)}`;
+    return <Navigate to={target} replace />;
+  }
+  return <SignedInFrame user={me.data.user} />;
+}
+
+/** The person's own language follows them from browser to browser (`PATCH /api/auth/me {locale}`). */
+function useUserLocale(user: User): { locale: Locale; changeLocale: (locale: Locale) => void } {
+  const { locale, setLocale } = useLocale();
+  const updateMe = useUpdateMe();
+
+  useEffect(() => {
+    setLocale(user.locale);
+  }, [user.locale, setLocale]);
+
+  function changeLocale(next: Locale) {
+    setLocale(next);
+    updateMe.mutate({ locale: next }, { onError: () => setLocale(user.locale) });
+  }
+  return { locale, changeLocale };
+}
+
+/** One socket per signed-in person: opened with the frame, closed when they sign out or the session ends. */
+function useRealtimeSession(userId: string) {
+  const queryClient = useQueryClient();
+  const t = useT();
+
+  const onReconnected = useEffectEvent(() => {
+    // Whatever happened while we were away: refetch what is on screen (STYLE rule 12).
+    void queryClient.invalidateQueries();
+  });
+  const onSessionEnded = useEffectEvent((reason: 'logout' | 'revoked' | 'expired' | 'deactivated') => {
+    realtime.disconnect();
+    forgetSession(queryClient);
+    pushToast('info', t(`signIn.ended.${reason}`));
+  });
+  const onRejected = useEffectEvent(() => {
+    // The handshake was refused: if the session is gone, `me` answers null and the frame sends us to sign in.
+    void queryClient.invalidateQueries({ queryKey: authKeys.me() });
+  });
+
+  useEffect(() => {
+    realtime.connect({
+      onReconnected: () => onReconnected(),
+      onSessionEnded: (reason) => onSessionEnded(reason),
+      onRejected: () => onRejected(),
+    });
+    return () => realtime.disconnect();
+  }, [userId]);
+}
+
+function SignedInFrame({ user }: { user: User }) {
+  const t = useT();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const connection = useConnectionState();
+  const { locale, changeLocale } = useUserLocale(user);
+  useRealtimeSession(user.id);
+
+  function signOut() {
+    realtime.disconnect();
+    logout.mutate(undefined, { onSettled: () => void navigate(paths.signIn, { replace: true }) });
+  }
+
+  return (
+    <CurrentUserContext value={user}>
+      <div className="app">
+        <a href="#main" className="skip-link">
+          {t('app.skipToContent')}
+        </a>
+        <header className="app-header">
+          <Link to={paths.inbox} className="brand">
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span className="brand-name">{t('app.name')}</span>
+          </Link>
+          <nav className="main-nav" aria-label={t('nav.main')}>
+            <ul>
+              <li>
+                <NavLink to={paths.inbox}>{t('nav.inbox')}</NavLink>
+              </li>
+              {can.seeInsights(user.role) && (
+                <li>
+                  <NavLink to={paths.insights}>{t('nav.insights')}</NavLink>
+                </li>
+              )}
+              {can.openSettings(user.role) && (
+                <li>
+                  <NavLink to={paths.settings}>{t('nav.settings')}</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="app-header__tools">
+            <ConnectionIndicator state={connection} />
+            <LanguageSelect value={locale} onChange={changeLocale} />
+            <div className="account" aria-label={t('frame.account')} role="group">
+              <span className="account__name">{user.name}</span>
+              <span className="account__role">{t(`role.${user.role}`)}</span>
+            </div>
+            <button type="button" className="button" onClick={signOut} disabled={logout.isPending}>
+              {logout.isPending ? t('frame.signingOut') : t('frame.signOut')}
+            </button>
+          </div>
+        </header>
+        <main id="main" className="app-main" tabIndex={-1}>
+          <Pane resetKey={location.pathname}>
+            <Outlet />
+          </Pane>
+        </main>
+      </div>
+    </CurrentUserContext>
+  );
+}

@@ -1,0 +1,22 @@
+import { Navigate, useParams } from 'react-router';
+import { paths } from '../../config/paths';
+import { InboxPage } from '../../features/inbox/components/inbox-page';
+import { DEFAULT_INBOX_VIEW, inboxViewsFor, isInboxView } from '../../features/inbox/inbox-views';
+import { useT } from '../../i18n/i18n-provider';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useCurrentUser } from '../current-user';
+
+export function InboxRoute() {
+  const t = useT();
+  const user = useCurrentUser();
+  const { view } = useParams();
+  const allowed = isInboxView(view) && inboxViewsFor(user.role).includes(view);
+  useDocumentTitle(allowed ? t(`inbox.view.${view}`) : null);
+
+  if (!allowed) return <Navigate to={paths.inboxView(DEFAULT_INBOX_VIEW)} replace />;
+  return <InboxPage view={view} role={user.role} />;
+}
+
+export function InboxIndexRoute() {
+  return <Navigate to={paths.inboxView(DEFAULT_INBOX_VIEW)} replace />;
+}

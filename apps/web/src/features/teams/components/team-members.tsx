@@ -1,0 +1,139 @@
+import type { Team } from '@dengar/contracts';
+import { useState, type FormEvent } from 'react';
+import { EmptyState } from '../../../components/empty-state';
+import { SelectField } from '../../../components/form-fields';
+import { useT } from '../../../i18n/i18n-provider';
+import { errorMessage } from '../../../lib/error-message';
+import { pushToast } from '../../../lib/toast-store';
+import { useAddTeamMember } from '../api/add-team-member';
+import { useTeamMembers } from '../api/get-team-members';
+import { useRemoveTeamMember } from '../api/remove-team-member';
+
+/** Someone who could join the team; the caller supplies them (users belong to another feature). */
+export interface MemberCandidate {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export function TeamMembers({ team, candidates }: { team: Team; candidates: MemberCandidate[] }) {
+  const t = useT();
+  const members = useTeamMembers(team.id);
+  const items = members.data.pages.flatMap((page) => page.items);
+  const removeMember = useRemoveTeamMember();
+  const memberIds = new Set(items.map((member) => member.userId));
+  const available = candidates.filter((candidate) => !memberIds.has(candidate.id));
+
+  return (
+    <div className="team-members">
+      <AddMemberForm team={team} candidates={available} />
+      {items.length === 0 ? (
+        <EmptyState title={t('teams.membersEmpty')} />
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('teams.members')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('teams.col.member')}</th>
+                <th scope="col">{t('users.col.email')}</th>
+                <th scope="col">{t('users.col.role')}</th>
+                <th scope="col">{t('teams.col.availability')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('users.col.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((member) => (
+                <tr key={member.userId}>
+                  <th scope="row">{member.name}</th>
+                  <td>{member.email}</td>
+                  <td>{t(`role.${member.role}`)}</td>
+                  <td>
+                    <span className={`presence presence--${member.availability}`}>
+                      {t(`availability.${member.availability}`)}
+                    </span>
+                  </td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={t('teams.removeMember', { name: member.name })}
+                      disabled={removeMember.isPending && removeMember.variables.userId === member.userId}
+                      onClick={() =>
+                        removeMember.mutate(
+                          { teamId: team.id, userId: member.userId },
+                          {
+                            onSuccess: () =>
+                              pushToast('success', t('teams.memberRemoved', { name: member.name, team: team.name })),
+                          },
+                        )
+                      }
+                    >
+                      {t('teams.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {members.isFetchNextPageError && (
+        <p className="inline-error" role="alert">
+          {errorMessage(members.error, t)}
+        </p>
+      )}
+      {members.hasNextPage && (
+        <button
+          type="button"
+          className="button load-more"
+          disabled={members.isFetchingNextPage}
+          onClick={() => void members.fetchNextPage()}
+        >
+          {members.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function AddMemberForm({ team, candidates }: { team: Team; candidates: MemberCandidate[] }) {
+  const t = useT();
+  const [userId, setUserId] = useState('');
+  const addMember = useAddTeamMember();
+  const chosen = candidates.find((candidate) => candidate.id === userId);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!chosen) return;
+    addMember.mutate(
+      { teamId: team.id, userId: chosen.id },
+      {
+        onSuccess: () => {
+          setUserId('');
+          pushToast('success', t('teams.memberAdded', { name: chosen.name, team: team.name }));
+        },
+      },
+    );
+  }
+
+  if (candidates.length === 0) return <p className="muted">{t('teams.noCandidates')}</p>;
+
+  return (
+    <form className="form form--row" onSubmit={submit}>
+      <SelectField label={t('teams.memberUser')} value={userId} onChange={(event) => setUserId(event.target.value)}>
+        <option value="">{t('teams.chooseUser')}</option>
+        {candidates.map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>
+            {candidate.name} ({candidate.email})
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" className="button button--primary" disabled={!chosen || addMember.isPending}>
+        {addMember.isPending ? t('teams.adding') : t('teams.addMember')}
+      </button>
+    </form>
+  );
+}
