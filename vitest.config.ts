@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -14,13 +15,18 @@ const decorators = () =>
 
 // Workspace packages resolve to their TypeScript source (the `source` export condition), so tests need no build.
 const conditions = ['source', 'module', 'node', 'development|production'];
+// The global setup is loaded outside the projects, where conditions do not apply: aliases do.
+const alias = {
+  '@dengar/contracts': fileURLToPath(new URL('./packages/contracts/src/index.ts', import.meta.url)),
+  '@dengar/migrations': fileURLToPath(new URL('./migrations/src/index.ts', import.meta.url)),
+};
 
 export default defineConfig({
   test: {
     projects: [
       {
         plugins: [decorators()],
-        resolve: { conditions },
+        resolve: { conditions, alias },
         ssr: { resolve: { conditions } },
         test: {
           name: 'unit',
@@ -35,7 +41,7 @@ export default defineConfig({
       },
       {
         plugins: [decorators()],
-        resolve: { conditions },
+        resolve: { conditions, alias },
         ssr: { resolve: { conditions } },
         test: {
           name: 'api',
