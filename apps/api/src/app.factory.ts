@@ -14,6 +14,7 @@ import type { AppConfig } from './config/config.js';
 import { PinoNestLogger } from './modules/logging/logger.js';
 import { requestLogging } from './modules/logging/request-logging.middleware.js';
 import { PostgresIoAdapter } from './realtime/postgres-io.adapter.js';
+import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 
 /** Builds the whole app (HTTP, OpenAPI, socket.io, web app) for a migrated database. Shared by main and tests. */
 export async function createApp(config: AppConfig, databaseUrl: string, logger: Pino): Promise<INestApplication> {
@@ -34,7 +35,15 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.use(cookieParser());
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
-  app.useWebSocketAdapter(new PostgresIoAdapter(app, databaseUrl, onPoolError));
+  if (config.redisUrl) {
+    const redis = new RedisIoAdapter(app, config.redisUrl, (err) =>
+      logger.warn({ err: { message: err.message } }, 'redis error'),
+    );
+    await redis.connect();
+    app.useWebSocketAdapter(redis);
+  } else {
+    app.useWebSocketAdapter(new PostgresIoAdapter(app, databaseUrl, onPoolError));
+  }
 
   const doc = SwaggerModule.createDocument(
     app,

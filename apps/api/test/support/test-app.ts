@@ -28,8 +28,11 @@ export interface TestApp {
 }
 
 /** Boots the real Nest app on a fresh database cloned from the migrated template, listening on a free port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { /** Share another app's database: a second API instance. */ db?: TestDatabase } = {},
+): Promise<TestApp> {
+  const db = opts.db ?? (await createTestDatabase());
   const dataDir = await mkdtemp(path.join(tmpdir(), 'dengar-app-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -68,7 +71,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     close: async () => {
       await app.close();
-      await db.drop();
+      if (!opts.db) await db.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

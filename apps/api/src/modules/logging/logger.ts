@@ -44,11 +44,21 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
+// Nest's start-up chatter (one line per module and route) is debug detail, not news.
+const CHATTY = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'WebSocketsController',
+  'NestFactory',
+  'NestApplication',
+]);
+
 /** Nest's logger interface on top of pino, so framework messages are JSON lines too. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    this.write('info', message, context);
+    this.write(context && CHATTY.has(context) ? 'debug' : 'info', message, context);
   }
   error(message: unknown, ...rest: unknown[]) {
     const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
