@@ -1,6 +1,6 @@
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { admin, apiAs, csrfToken, launchBrowser, newPage, signIn } from './support/browser';
+import type { APIRequestContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { admin, apiAs, csrfToken, it, signIn } from './support/browser';
 
 interface CreatedUser {
   id: string;
@@ -10,8 +10,6 @@ interface CreatedUser {
 }
 
 describe('what each role sees', () => {
-  let browser: Browser;
-  let page: Page;
   let adminApi: APIRequestContext;
 
   async function createUser(role: 'manager' | 'agent', name: string): Promise<CreatedUser> {
@@ -32,21 +30,13 @@ describe('what each role sees', () => {
   }
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     adminApi = await apiAs(admin().email, admin().password);
   });
   afterAll(async () => {
     await adminApi.dispose();
-    await browser.close();
-  });
-  beforeEach(async () => {
-    page = await newPage(browser);
-  });
-  afterEach(async () => {
-    await page.context().close();
   });
 
-  it('a manager sees users but may change only their capacity', async () => {
+  it('a manager sees users but may change only their capacity', async ({ page }) => {
     const manager = await createUser('manager', 'Made Manager');
     const agent = await createUser('agent', 'Agus Agent');
     await signIn(page, manager.email, manager.password);
@@ -69,7 +59,9 @@ describe('what each role sees', () => {
     await row.getByRole('cell', { name: '3', exact: true }).waitFor();
   });
 
-  it('an agent gets the inbox without All, Insights or Settings, and is signed out live when deactivated', async () => {
+  it('an agent gets the inbox without All, Insights or Settings, and is signed out live when deactivated', async ({
+    page,
+  }) => {
     const agent = await createUser('agent', 'Sari Agent');
     await signIn(page, agent.email, agent.password);
 

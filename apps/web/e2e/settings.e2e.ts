@@ -1,25 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { admin, expectGone, expectText, launchBrowser, newPage, screenshot, signIn } from './support/browser';
+import { describe, expect } from 'vitest';
+import { admin, expectGone, expectText, it, screenshot, signIn } from './support/browser';
 
 describe('settings: users and teams', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  beforeEach(async () => {
-    page = await newPage(browser);
-  });
-  afterEach(async () => {
-    await page.context().close();
-  });
-
-  it('lets an admin create a user and a team, add the user as a member, and remove them again', async () => {
+  it('lets an admin create a user and a team, add the user as a member, and remove them again', async ({ page }) => {
     const { email, password } = admin();
     const stamp = Date.now().toString(36);
     const person = { name: `Ayu Lestari ${stamp}`, email: `ayu.${stamp}@example.com` };

@@ -1,34 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { admin, expectText, launchBrowser, newPage, screenshot, setLocaleViaApi, signIn } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { admin, expectText, it, newPage, screenshot, setLocaleViaApi, signIn, submitSignIn } from './support/browser';
+
+/** Picks a language in the header, as the select is named in the current one, and waits until it is saved. */
+async function chooseLanguage(page: Page, selectName: string, locale: 'en' | 'id'): Promise<void> {
+  const saved = page.waitForResponse(
+    (response) => response.url().endsWith('/api/auth/me') && response.request().method() === 'PATCH',
+  );
+  await page.getByRole('combobox', { name: selectName, exact: true }).selectOption(locale);
+  expect((await saved).status()).toBe(200);
+}
 
 describe('the inbox shell', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  beforeEach(async () => {
-    page = await newPage(browser);
-  });
-  afterEach(async () => {
-    await page.context().close();
-  });
-
-  it('signs the admin in to the live inbox, opened on Unassigned', async () => {
+  it('signs the admin in to the live inbox, opened on Unassigned', async ({ page }) => {
     const { email, password } = admin();
     await page.goto('/');
     await page.getByRole('heading', { name: 'Sign in to Dengar' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await screenshot(page, 'sign-in');
 
-    await page.getByLabel('Email', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitSignIn(page, email, password);
 
     await page.getByRole('heading', { level: 1, name: 'Unassigned', exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/inbox/unassigned');
@@ -58,18 +49,16 @@ describe('the inbox shell', () => {
     await page.getByRole('heading', { level: 1, name: 'Insights', exact: true }).waitFor();
   });
 
-  it('shows an error for a wrong password and stays on the sign-in page', async () => {
+  it('shows an error for a wrong password and stays on the sign-in page', async ({ page }) => {
     await page.goto('/');
-    await page.getByLabel('Email', { exact: true }).fill(admin().email);
-    await page.getByLabel('Password', { exact: true }).fill('not-the-password-123');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await submitSignIn(page, admin().email, 'not-the-password-123');
 
     await expectText(page.getByRole('alert'), 'Wrong email or password');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('not-the-password-123');
   });
 
-  it('signs out to the sign-in page, and the session is gone', async () => {
+  it('signs out to the sign-in page, and the session is gone', async ({ page }) => {
     const { email, password } = admin();
     await signIn(page, email, password);
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -82,7 +71,7 @@ describe('the inbox shell', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   });
 
-  it('shows Reconnecting… while the live connection is down, then refetches what is on screen', async () => {
+  it('shows Reconnecting… while the live connection is down, then refetches what is on screen', async ({ page }) => {
     const { email, password } = admin();
     await signIn(page, email, password);
     await page.goto('/settings/users');
@@ -101,15 +90,14 @@ describe('the inbox shell', () => {
     await page.getByRole('row', { name: email }).waitFor();
   });
 
-  it('switches to Bahasa Indonesia, remembers it for the user on reload and in another browser, and back', async () => {
+  it('switches to Bahasa Indonesia, remembers it for the user on reload and in another browser, and back', async ({
+    browser,
+    page,
+  }) => {
     const { email, password } = admin();
     try {
       await signIn(page, email, password);
-      const saved = page.waitForResponse(
-        (response) => response.url().endsWith('/api/auth/me') && response.request().method() === 'PATCH',
-      );
-      await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('id');
-      expect((await saved).status()).toBe(200);
+      await chooseLanguage(page, 'Language', 'id');
 
       await page.getByRole('heading', { level: 1, name: 'Belum ditugaskan', exact: true }).waitFor();
       await page.getByRole('button', { name: 'Keluar', exact: true }).waitFor();
@@ -136,11 +124,7 @@ describe('the inbox shell', () => {
         await signIn(other, email, password, 'Belum ditugaskan');
         expect(await other.locator('html').getAttribute('lang')).toBe('id');
 
-        const restored = other.waitForResponse(
-          (response) => response.url().endsWith('/api/auth/me') && response.request().method() === 'PATCH',
-        );
-        await other.getByRole('combobox', { name: 'Bahasa', exact: true }).selectOption('en');
-        expect((await restored).status()).toBe(200);
+        await chooseLanguage(other, 'Bahasa', 'en');
         await other.getByRole('heading', { level: 1, name: 'Unassigned', exact: true }).waitFor();
         await other.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
         expect(await other.locator('html').getAttribute('lang')).toBe('en');

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, request, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { inject, test } from 'vitest';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../../../test-results/web-e2e/', import.meta.url));
 export const TIMEOUT_MS = 15_000;
@@ -35,14 +35,37 @@ export async function newPage(browser: Browser, locale = 'en-US'): Promise<Page>
   return page;
 }
 
+/** vitest's `it`, given one Chromium for the whole file (`browser`) and a fresh page for each test (`page`). */
+export const it = test.extend<{ $file: { browser: Browser }; $test: { page: Page } }>({
+  browser: [
+    // eslint-disable-next-line no-empty-pattern -- vitest reads what a fixture needs from this pattern
+    async ({}, use) => {
+      const browser = await launchBrowser();
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'file' },
+  ],
+  page: async ({ browser }, use) => {
+    const page = await newPage(browser);
+    await use(page);
+    await page.context().close();
+  },
+});
+
 export const admin = () => ({ email: inject('adminEmail'), password: inject('adminPassword') });
+
+/** Fills in and sends the sign-in form on the page as it is. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
 
 /** Signs in through the form, as a person does, and waits for the inbox. */
 export async function signIn(page: Page, email: string, password: string, inboxHeading = 'Unassigned'): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await submitSignIn(page, email, password);
   await page.getByRole('heading', { level: 1, name: inboxHeading, exact: true }).waitFor();
 }
 

@@ -1,4 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useT } from '../i18n/i18n-provider';
+import type { ApiError } from '../lib/api-client';
+import { errorMessage } from '../lib/error-message';
 
 interface FieldChrome {
   label: string;
@@ -6,9 +9,76 @@ interface FieldChrome {
   hint?: string | undefined;
 }
 
+/** What a field's control needs so screen readers tie its hint and error to it. */
+interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
 function describedBy(...ids: (string | undefined)[]): string | undefined {
   const joined = ids.filter(Boolean).join(' ');
   return joined === '' ? undefined : joined;
+}
+
+function useFieldIds(id: string | undefined, { hint, error }: Omit<FieldChrome, 'label'>) {
+  const autoId = useId();
+  const controlId = id ?? autoId;
+  const hintId = hint ? `${controlId}-hint` : undefined;
+  const errorId = error ? `${controlId}-error` : undefined;
+  const control: ControlProps = {
+    id: controlId,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(hintId, errorId),
+  };
+  return { control, hintId, errorId };
+}
+
+function FieldMessages({
+  hint,
+  error,
+  hintId,
+  errorId,
+}: Omit<FieldChrome, 'label'> & { hintId: string | undefined; errorId: string | undefined }) {
+  return (
+    <>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The label above the control, the hint and error below it. */
+function StackedField({
+  label,
+  error,
+  hint,
+  id,
+  className,
+  children,
+}: FieldChrome & {
+  id: string | undefined;
+  className: string | undefined;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const { control, hintId, errorId } = useFieldIds(id, { hint, error });
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={control.id} className="field__label">
+        {label}
+      </label>
+      {children(control)}
+      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
+    </div>
+  );
 }
 
 /** A labelled input with its hint and error tied to it for screen readers. */
@@ -20,33 +90,10 @@ export function TextField({
   className,
   ...input
 }: FieldChrome & InputHTMLAttributes<HTMLInputElement>) {
-  const autoId = useId();
-  const inputId = id ?? autoId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={inputId} className="field__label">
-        {label}
-      </label>
-      <input
-        id={inputId}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
-        {...input}
-      />
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    <StackedField label={label} error={error} hint={hint} id={id} className={className}>
+      {(control) => <input {...control} className="field__input" {...input} />}
+    </StackedField>
   );
 }
 
@@ -59,35 +106,14 @@ export function SelectField({
   children,
   ...select
 }: FieldChrome & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
-  const autoId = useId();
-  const selectId = id ?? autoId;
-  const hintId = hint ? `${selectId}-hint` : undefined;
-  const errorId = error ? `${selectId}-error` : undefined;
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={selectId} className="field__label">
-        {label}
-      </label>
-      <select
-        id={selectId}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
-        {...select}
-      >
-        {children}
-      </select>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
+    <StackedField label={label} error={error} hint={hint} id={id} className={className}>
+      {(control) => (
+        <select {...control} className="field__input" {...select}>
+          {children}
+        </select>
       )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    </StackedField>
   );
 }
 
@@ -98,30 +124,12 @@ export function CheckboxField({
   id,
   ...input
 }: FieldChrome & InputHTMLAttributes<HTMLInputElement>) {
-  const autoId = useId();
-  const inputId = id ?? autoId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
+  const { control, hintId, errorId } = useFieldIds(id, { hint, error });
   return (
     <div className="field field--checkbox">
-      <input
-        id={inputId}
-        type="checkbox"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
-        {...input}
-      />
-      <label htmlFor={inputId}>{label}</label>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
+      <input {...control} type="checkbox" {...input} />
+      <label htmlFor={control.id}>{label}</label>
+      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
     </div>
   );
 }
@@ -131,6 +139,42 @@ export function FormAlert({ children }: { children: ReactNode }) {
   return (
     <div className="form-alert" role="alert">
       {children}
+    </div>
+  );
+}
+
+/** Why the last save failed: a pointer to the fields when the server named them, else what went wrong. */
+export function SaveErrorAlert({ error }: { error: ApiError | null }) {
+  const t = useT();
+  if (!error) return null;
+  return <FormAlert>{error.hasFieldErrors ? t('errors.formTitle') : errorMessage(error, t)}</FormAlert>;
+}
+
+/** The submit button, after Cancel when the form can be abandoned. */
+export function FormActions({
+  submitLabel,
+  pendingLabel,
+  pending,
+  disabled = false,
+  onCancel,
+}: {
+  submitLabel: string;
+  pendingLabel: string;
+  pending: boolean;
+  disabled?: boolean;
+  onCancel?: () => void;
+}) {
+  const t = useT();
+  return (
+    <div className="form__actions">
+      {onCancel && (
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      )}
+      <button type="submit" className="button button--primary" disabled={disabled || pending}>
+        {pending ? pendingLabel : submitLabel}
+      </button>
     </div>
   );
 }

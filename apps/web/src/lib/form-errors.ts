@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Translate } from '../i18n/i18n-provider';
+import type { ApiError } from './api-client';
 
 export type FieldErrors = Record<string, string>;
 
@@ -38,4 +39,9 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     default:
       return t('validation.invalid');
   }
+}
+
+/** For `silent` on a form's write: the form shows field problems and conflicts itself, anything else is a toast. */
+export function shownByForm(error: ApiError): boolean {
+  return error.hasFieldErrors || error.status === 409;
 }

@@ -2,8 +2,7 @@ import { LoginRequestSchema, type User } from '@dengar/contracts';
 import { useState, type FormEvent } from 'react';
 import { FormAlert, TextField } from '../../../components/form-fields';
 import { useT } from '../../../i18n/i18n-provider';
-import { isApiError } from '../../../lib/api-client';
-import { zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useLogin } from '../api/login';
 import { loginFailureMessage } from '../login-failure';
 
@@ -12,21 +11,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
   const loginMutation = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-
-  const serverFieldErrors = isApiError(loginMutation.error) ? loginMutation.error.fieldErrors : {};
-  const fieldErrors: FieldErrors = { ...serverFieldErrors, ...clientErrors };
+  const { fieldErrors, validate } = useFormErrors(loginMutation);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = LoginRequestSchema.safeParse({ email: email.trim(), password });
-    if (!parsed.success) {
-      loginMutation.reset();
-      setClientErrors(zodFieldErrors(parsed.error, t));
-      return;
-    }
-    setClientErrors({});
-    loginMutation.mutate(parsed.data, { onSuccess: ({ user }) => onSignedIn(user) });
+    const body = validate(LoginRequestSchema, { email: email.trim(), password });
+    if (body) loginMutation.mutate(body, { onSuccess: ({ user }) => onSignedIn(user) });
   }
 
   return (

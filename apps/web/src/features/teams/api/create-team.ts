@@ -1,23 +1,13 @@
 import { TeamSchema, type CreateTeamRequest, type Team } from '@dengar/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, type ApiError } from '../../../lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
+import { shownByForm } from '../../../lib/form-errors';
+import { useSaveMutation } from '../../../lib/use-save-mutation';
 import { teamKeys } from './team-keys';
 
 export function createTeam(body: CreateTeamRequest): Promise<Team> {
-  return apiRequest('/teams', TeamSchema, {
-    method: 'POST',
-    body,
-    silent: (error: ApiError) => error.hasFieldErrors || error.status === 409,
-  });
+  return apiRequest('/teams', TeamSchema, { method: 'POST', body, silent: shownByForm });
 }
 
 export function useCreateTeam() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createTeam,
-    onSuccess: (team) => {
-      queryClient.setQueryData(teamKeys.detail(team.id), team);
-      return queryClient.invalidateQueries({ queryKey: teamKeys.lists() });
-    },
-  });
+  return useSaveMutation(createTeam, teamKeys);
 }

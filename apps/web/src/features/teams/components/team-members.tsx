@@ -2,8 +2,9 @@ import type { Team } from '@dengar/contracts';
 import { useState, type FormEvent } from 'react';
 import { EmptyState } from '../../../components/empty-state';
 import { SelectField } from '../../../components/form-fields';
+import { LoadMore } from '../../../components/load-more';
+import { Table } from '../../../components/table';
 import { useT } from '../../../i18n/i18n-provider';
-import { errorMessage } from '../../../lib/error-message';
 import { pushToast } from '../../../lib/toast-store';
 import { useAddTeamMember } from '../api/add-team-member';
 import { useTeamMembers } from '../api/get-team-members';
@@ -30,71 +31,54 @@ export function TeamMembers({ team, candidates }: { team: Team; candidates: Memb
       {items.length === 0 ? (
         <EmptyState title={t('teams.membersEmpty')} />
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('teams.members')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('teams.col.member')}</th>
-                <th scope="col">{t('users.col.email')}</th>
-                <th scope="col">{t('users.col.role')}</th>
-                <th scope="col">{t('teams.col.availability')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('users.col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((member) => (
-                <tr key={member.userId}>
-                  <th scope="row">{member.name}</th>
-                  <td>{member.email}</td>
-                  <td>{t(`role.${member.role}`)}</td>
-                  <td>
-                    <span className={`presence presence--${member.availability}`}>
-                      {t(`availability.${member.availability}`)}
-                    </span>
-                  </td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={t('teams.removeMember', { name: member.name })}
-                      disabled={removeMember.isPending && removeMember.variables.userId === member.userId}
-                      onClick={() =>
-                        removeMember.mutate(
-                          { teamId: team.id, userId: member.userId },
-                          {
-                            onSuccess: () =>
-                              pushToast('success', t('teams.memberRemoved', { name: member.name, team: team.name })),
-                          },
-                        )
-                      }
-                    >
-                      {t('teams.remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {members.isFetchNextPageError && (
-        <p className="inline-error" role="alert">
-          {errorMessage(members.error, t)}
-        </p>
-      )}
-      {members.hasNextPage && (
-        <button
-          type="button"
-          className="button load-more"
-          disabled={members.isFetchingNextPage}
-          onClick={() => void members.fetchNextPage()}
+        <Table
+          caption={t('teams.members')}
+          head={
+            <>
+              <th scope="col">{t('teams.col.member')}</th>
+              <th scope="col">{t('users.col.email')}</th>
+              <th scope="col">{t('users.col.role')}</th>
+              <th scope="col">{t('teams.col.availability')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('users.col.actions')}</span>
+              </th>
+            </>
+          }
         >
-          {members.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-        </button>
+          {items.map((member) => (
+            <tr key={member.userId}>
+              <th scope="row">{member.name}</th>
+              <td>{member.email}</td>
+              <td>{t(`role.${member.role}`)}</td>
+              <td>
+                <span className={`presence presence--${member.availability}`}>
+                  {t(`availability.${member.availability}`)}
+                </span>
+              </td>
+              <td className="actions">
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={t('teams.removeMember', { name: member.name })}
+                  disabled={removeMember.isPending && removeMember.variables.userId === member.userId}
+                  onClick={() =>
+                    removeMember.mutate(
+                      { teamId: team.id, userId: member.userId },
+                      {
+                        onSuccess: () =>
+                          pushToast('success', t('teams.memberRemoved', { name: member.name, team: team.name })),
+                      },
+                    )
+                  }
+                >
+                  {t('teams.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
+      <LoadMore query={members} />
     </div>
   );
 }

@@ -1,46 +1,34 @@
-import { UpdateTeamRequestSchema, type AssignmentMode, type Team } from '@dengar/contracts';
+import { UpdateTeamRequestSchema, type Team } from '@dengar/contracts';
 import { useState, type FormEvent } from 'react';
-import { FormAlert, SelectField, TextField } from '../../../components/form-fields';
+import { FormActions, SaveErrorAlert } from '../../../components/form-fields';
 import { useT } from '../../../i18n/i18n-provider';
-import { isApiError } from '../../../lib/api-client';
-import { errorMessage } from '../../../lib/error-message';
-import { zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
 import { pushToast } from '../../../lib/toast-store';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useUpdateTeam } from '../api/update-team';
-import { AssignmentModeOptions } from './assignment-mode-options';
+import { TeamFields, type TeamDraft } from './team-fields';
 
 /** Rename a team or change how it assigns tickets. Keyed by team id by the caller, so it resets per team. */
 export function TeamSettingsForm({ team }: { team: Team }) {
   const t = useT();
   const updateTeam = useUpdateTeam();
-  const [name, setName] = useState(team.name);
-  const [assignmentMode, setAssignmentMode] = useState<AssignmentMode>(team.assignmentMode);
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-
-  const serverError = isApiError(updateTeam.error) ? updateTeam.error : null;
-  const fieldErrors: FieldErrors = { ...(serverError?.fieldErrors ?? {}), ...clientErrors };
+  const [draft, setDraft] = useState<TeamDraft>({ name: team.name, assignmentMode: team.assignmentMode });
+  const { serverError, fieldErrors, validate } = useFormErrors(updateTeam);
   const changes = {
-    ...(name.trim() !== team.name ? { name } : {}),
-    ...(assignmentMode !== team.assignmentMode ? { assignmentMode } : {}),
+    ...(draft.name.trim() !== team.name ? { name: draft.name } : {}),
+    ...(draft.assignmentMode !== team.assignmentMode ? { assignmentMode: draft.assignmentMode } : {}),
   };
   const dirty = Object.keys(changes).length > 0;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!dirty) return;
-    const parsed = UpdateTeamRequestSchema.safeParse(changes);
-    if (!parsed.success) {
-      updateTeam.reset();
-      setClientErrors(zodFieldErrors(parsed.error, t));
-      return;
-    }
-    setClientErrors({});
+    const body = validate(UpdateTeamRequestSchema, changes);
+    if (!body) return;
     updateTeam.mutate(
-      { id: team.id, changes: parsed.data },
+      { id: team.id, changes: body },
       {
         onSuccess: (saved) => {
-          setName(saved.name);
-          setAssignmentMode(saved.assignmentMode);
+          setDraft({ name: saved.name, assignmentMode: saved.assignmentMode });
           pushToast('success', t('teams.saved', { name: saved.name }));
         },
       },
@@ -49,31 +37,14 @@ export function TeamSettingsForm({ team }: { team: Team }) {
 
   return (
     <form className="form form--inline" onSubmit={submit} noValidate>
-      {serverError && (
-        <FormAlert>{serverError.hasFieldErrors ? t('errors.formTitle') : errorMessage(serverError, t)}</FormAlert>
-      )}
-      <TextField
-        label={t('teams.field.name')}
-        autoComplete="off"
-        required
-        value={name}
-        error={fieldErrors.name}
-        onChange={(event) => setName(event.target.value)}
+      <SaveErrorAlert error={serverError} />
+      <TeamFields value={draft} onChange={setDraft} errors={fieldErrors} />
+      <FormActions
+        submitLabel={t('teams.saveChanges')}
+        pendingLabel={t('common.saving')}
+        pending={updateTeam.isPending}
+        disabled={!dirty}
       />
-      <SelectField
-        label={t('teams.field.mode')}
-        value={assignmentMode}
-        hint={t('teams.hint.mode')}
-        error={fieldErrors.assignmentMode}
-        onChange={(event) => setAssignmentMode(event.target.value as AssignmentMode)}
-      >
-        <AssignmentModeOptions />
-      </SelectField>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={!dirty || updateTeam.isPending}>
-          {updateTeam.isPending ? t('common.saving') : t('teams.saveChanges')}
-        </button>
-      </div>
     </form>
   );
 }

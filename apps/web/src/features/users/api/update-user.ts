@@ -1,23 +1,17 @@
 import { UserSchema, type UpdateUserRequest, type User } from '@dengar/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, type ApiError } from '../../../lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
+import { shownByForm } from '../../../lib/form-errors';
+import { useSaveMutation } from '../../../lib/use-save-mutation';
 import { userKeys } from './user-keys';
 
 export function updateUser({ id, changes }: { id: string; changes: UpdateUserRequest }): Promise<User> {
   return apiRequest(`/users/${encodeURIComponent(id)}`, UserSchema, {
     method: 'PATCH',
     body: changes,
-    silent: (error: ApiError) => error.hasFieldErrors || error.status === 409,
+    silent: shownByForm,
   });
 }
 
 export function useUpdateUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateUser,
-    onSuccess: (user) => {
-      queryClient.setQueryData(userKeys.detail(user.id), user);
-      return queryClient.invalidateQueries({ queryKey: userKeys.lists() });
-    },
-  });
+  return useSaveMutation(updateUser, userKeys);
 }

@@ -1,32 +1,26 @@
 import { CreateUserRequestSchema, PASSWORD_MIN, type Locale, type Role, type User } from '@dengar/contracts';
 import { useState, type FormEvent } from 'react';
-import { Dialog } from '../../../components/dialog';
-import { FormAlert, SelectField, TextField } from '../../../components/form-fields';
+import { DialogButton } from '../../../components/dialog';
+import { FormActions, SaveErrorAlert, TextField } from '../../../components/form-fields';
 import { useLocale, useT } from '../../../i18n/i18n-provider';
-import { isApiError } from '../../../lib/api-client';
-import { errorMessage } from '../../../lib/error-message';
-import { zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useCreateUser } from '../api/create-user';
-import { LocaleOptions, RoleOptions } from './user-form-options';
+import { LocaleField, RoleField } from './user-fields';
 
 export function CreateUserButton({ onCreated }: { onCreated?: (user: User) => void }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <button type="button" className="button button--primary" onClick={() => setOpen(true)}>
-        {t('users.new')}
-      </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t('users.createTitle')}>
+    <DialogButton label={t('users.new')} title={t('users.createTitle')}>
+      {(close) => (
         <CreateUserForm
-          onCancel={() => setOpen(false)}
+          onCancel={close}
           onCreated={(user) => {
-            setOpen(false);
+            close();
             onCreated?.(user);
           }}
         />
-      </Dialog>
-    </>
+      )}
+    </DialogButton>
   );
 }
 
@@ -39,28 +33,17 @@ function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User) => vo
   const [role, setRole] = useState<Role>('agent');
   const [password, setPassword] = useState('');
   const [locale, setLocale] = useState<Locale>(uiLocale);
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-
-  const serverError = isApiError(createUser.error) ? createUser.error : null;
-  const fieldErrors: FieldErrors = { ...(serverError?.fieldErrors ?? {}), ...clientErrors };
+  const { serverError, fieldErrors, validate } = useFormErrors(createUser);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = CreateUserRequestSchema.safeParse({ email: email.trim(), name, role, password, locale });
-    if (!parsed.success) {
-      createUser.reset();
-      setClientErrors(zodFieldErrors(parsed.error, t));
-      return;
-    }
-    setClientErrors({});
-    createUser.mutate(parsed.data, { onSuccess: onCreated });
+    const body = validate(CreateUserRequestSchema, { email: email.trim(), name, role, password, locale });
+    if (body) createUser.mutate(body, { onSuccess: onCreated });
   }
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {serverError && (
-        <FormAlert>{serverError.hasFieldErrors ? t('errors.formTitle') : errorMessage(serverError, t)}</FormAlert>
-      )}
+      <SaveErrorAlert error={serverError} />
       <TextField
         label={t('users.field.email')}
         type="email"
@@ -79,14 +62,7 @@ function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User) => vo
         error={fieldErrors.name}
         onChange={(event) => setName(event.target.value)}
       />
-      <SelectField
-        label={t('users.field.role')}
-        value={role}
-        error={fieldErrors.role}
-        onChange={(event) => setRole(event.target.value as Role)}
-      >
-        <RoleOptions />
-      </SelectField>
+      <RoleField value={role} error={fieldErrors.role} onChange={setRole} />
       <TextField
         label={t('users.field.password')}
         type="password"
@@ -97,22 +73,13 @@ function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User) => vo
         error={fieldErrors.password}
         onChange={(event) => setPassword(event.target.value)}
       />
-      <SelectField
-        label={t('users.field.locale')}
-        value={locale}
-        error={fieldErrors.locale}
-        onChange={(event) => setLocale(event.target.value as Locale)}
-      >
-        <LocaleOptions />
-      </SelectField>
-      <div className="form__actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={createUser.isPending}>
-          {createUser.isPending ? t('users.creating') : t('users.create')}
-        </button>
-      </div>
+      <LocaleField value={locale} error={fieldErrors.locale} onChange={setLocale} />
+      <FormActions
+        submitLabel={t('users.create')}
+        pendingLabel={t('users.creating')}
+        pending={createUser.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

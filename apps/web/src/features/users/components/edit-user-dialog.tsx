@@ -8,14 +8,12 @@ import {
 } from '@dengar/contracts';
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../../../components/dialog';
-import { CheckboxField, FormAlert, SelectField, TextField } from '../../../components/form-fields';
+import { CheckboxField, FormActions, SaveErrorAlert, TextField } from '../../../components/form-fields';
 import { useT } from '../../../i18n/i18n-provider';
-import { isApiError } from '../../../lib/api-client';
-import { errorMessage } from '../../../lib/error-message';
-import { zodFieldErrors, type FieldErrors } from '../../../lib/form-errors';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useUpdateUser } from '../api/update-user';
 import { userChanges, type UserEditScope } from '../user-changes';
-import { LocaleOptions, RoleOptions } from './user-form-options';
+import { LocaleField, RoleField } from './user-fields';
 
 export function EditUserDialog({
   user,
@@ -67,10 +65,7 @@ function EditUserForm({
   const [capacity, setCapacity] = useState(String(user.capacity));
   const [active, setActive] = useState(user.active);
   const [password, setPassword] = useState('');
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-
-  const serverError = isApiError(updateUser.error) ? updateUser.error : null;
-  const fieldErrors: FieldErrors = { ...(serverError?.fieldErrors ?? {}), ...clientErrors };
+  const { serverError, fieldErrors, validate } = useFormErrors(updateUser);
   const full = scope === 'all';
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -80,22 +75,13 @@ function EditUserForm({
       onCancel();
       return;
     }
-    const parsed = UpdateUserRequestSchema.safeParse(changes);
-    if (!parsed.success) {
-      updateUser.reset();
-      setClientErrors(zodFieldErrors(parsed.error, t));
-      return;
-    }
-    setClientErrors({});
-    const body: UpdateUserRequest = parsed.data;
-    updateUser.mutate({ id: user.id, changes: body }, { onSuccess: onSaved });
+    const body: UpdateUserRequest | null = validate(UpdateUserRequestSchema, changes);
+    if (body) updateUser.mutate({ id: user.id, changes: body }, { onSuccess: onSaved });
   }
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {serverError && (
-        <FormAlert>{serverError.hasFieldErrors ? t('errors.formTitle') : errorMessage(serverError, t)}</FormAlert>
-      )}
+      <SaveErrorAlert error={serverError} />
       {full ? (
         <>
           <TextField
@@ -114,22 +100,8 @@ function EditUserForm({
             error={fieldErrors.email}
             onChange={(event) => setEmail(event.target.value)}
           />
-          <SelectField
-            label={t('users.field.role')}
-            value={role}
-            error={fieldErrors.role}
-            onChange={(event) => setRole(event.target.value as Role)}
-          >
-            <RoleOptions />
-          </SelectField>
-          <SelectField
-            label={t('users.field.locale')}
-            value={locale}
-            error={fieldErrors.locale}
-            onChange={(event) => setLocale(event.target.value as Locale)}
-          >
-            <LocaleOptions />
-          </SelectField>
+          <RoleField value={role} error={fieldErrors.role} onChange={setRole} />
+          <LocaleField value={locale} error={fieldErrors.locale} onChange={setLocale} />
         </>
       ) : (
         <dl className="summary">
@@ -172,14 +144,12 @@ function EditUserForm({
           />
         </>
       )}
-      <div className="form__actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={updateUser.isPending}>
-          {updateUser.isPending ? t('common.saving') : t('common.save')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('common.save')}
+        pendingLabel={t('common.saving')}
+        pending={updateUser.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
