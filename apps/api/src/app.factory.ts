@@ -10,6 +10,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { Logger as Pino } from 'pino';
 import { AppModule } from './app.module.js';
 import { undeclaredRoutes } from './common/route-declarations.js';
+import { securityHeaders } from './common/security-headers.middleware.js';
 import type { AppConfig } from './config/config.js';
 import { PinoNestLogger } from './modules/logging/logger.js';
 import { requestLogging } from './modules/logging/request-logging.middleware.js';
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
+  app.use(securityHeaders());
   app.use(cookieParser());
   app.setGlobalPrefix('api');
   // No enableShutdownHooks(): main.ts owns the signals and calls app.close(), which runs the shutdown hooks,

@@ -193,3 +193,28 @@ describe('login rate limit', () => {
     expect((await attempt(ADMIN_EMAIL, ADMIN_PASSWORD, '10.2.0.2')).status).toBe(200);
   });
 });
+
+describe('browser hardening', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('re-issues a lost CSRF cookie from /api/auth/me', async () => {
+    const c = await t.admin();
+    const csrf = c.cookies.get(CSRF_COOKIE)!;
+    c.cookies.delete(CSRF_COOKIE);
+    const me = await c.get('/api/auth/me');
+    expect(me.setCookies.some((s) => s.startsWith(`${CSRF_COOKIE}=${csrf}`))).toBe(true);
+    expect((await c.post('/api/teams', { name: 'After re-issue' })).status).toBe(201);
+  });
+
+  it('sends security headers, with a script policy outside the API docs', async () => {
+    const res = await t.client().get('/api/health');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await t.client().get('/api/docs')).headers.get('content-security-policy')).toBeNull();
+  });
+});

@@ -52,10 +52,15 @@ export class AuthController {
     }
   }
 
+  /** Also re-issues a lost or stale CSRF cookie, so a browser that dropped it can go on writing. */
   @Get('me')
   @AnyUser()
   @ZodResponse({ type: MeResponseDto })
-  me(@CurrentUser() principal: Principal) {
+  me(@CurrentUser() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const sent = (req.cookies as Record<string, string | undefined>)[CSRF_COOKIE];
+    if (principal.via === 'session' && principal.csrfToken && sent !== principal.csrfToken) {
+      res.cookie(CSRF_COOKIE, principal.csrfToken, this.cookie(false));
+    }
     return this.auth.me(principal);
   }
 
