@@ -71,6 +71,7 @@ describe('the built server as a process (embedded PostgreSQL)', () => {
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
+    await rm(`${dataDir}-2`, { recursive: true, force: true });
   });
 
   let adminPassword = '';
@@ -127,7 +128,13 @@ describe('the built server as a process (embedded PostgreSQL)', () => {
     // A second server on the same data directory is refused in one clear line, and the first keeps running.
     const other = run({ ...env, PORT: String(await freePort()) });
     expect(await other.exited).toBe(1);
-    expect(other.stderr()).toMatch(/in use by process \d+/);
+    expect(other.stderr().trim()).toMatch(
+      /^Dengar could not start its database: .* in use by process \d+; stop the other Dengar first$/,
+    );
+    // …and a second server on the same HTTP port, with its own data, says which port to change.
+    const clash = run({ ...env, DENGAR_DATA_DIR: `${dataDir}-2`, EMBEDDED_PG_PORT: String(await freePort()) });
+    expect(await clash.exited).toBe(1);
+    expect(clash.stderr()).toContain(`Dengar could not start: port ${port} is already in use; set PORT to a free port`);
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
 
     r.child.kill('SIGTERM');

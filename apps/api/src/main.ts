@@ -35,7 +35,13 @@ async function main() {
     throw e;
   }
   const logger = createLogger(config.logLevel);
-  const db = await openDatabase(config, (line) => logger.debug({ postgres: line }));
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    db = await openDatabase(config, (line) => logger.debug({ postgres: line }));
+  } catch (e) {
+    process.stderr.write(`Dengar could not start its database: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
   let stopping = false;
   const shutdown = async (app?: { close: () => Promise<void> }) => {
     if (stopping) {
@@ -74,7 +80,13 @@ async function main() {
     printAccess(report, `http://localhost:${config.port}`);
   } catch (e) {
     logger.fatal({ err: e }, 'start failed');
-    process.stderr.write(`Dengar could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+    const inUse = (e as { code?: string }).code === 'EADDRINUSE';
+    const why = inUse
+      ? `port ${config.port} is already in use; set PORT to a free port`
+      : e instanceof Error
+        ? e.message
+        : String(e);
+    process.stderr.write(`Dengar could not start: ${why}\n`);
     await appRef?.close().catch(() => undefined);
     await db.stop().catch(() => undefined);
     process.exit(1);
