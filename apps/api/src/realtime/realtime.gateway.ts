@@ -88,15 +88,21 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   async handleConnection(socket: DengarSocket) {
-    const p = socket.data.principal;
-    const rooms = [ROOM.user(p.userId), ...(await this.teams.teamIdsOf(p.userId)).map(ROOM.team)];
-    if (isManager(p)) rooms.push(ROOM.managers);
-    await socket.join([...rooms, credentialRoom(p)]);
-    const { expiresAt } = socket.data;
-    if (expiresAt !== null && expiresAt - Date.now() < MAX_TIMER_MS) {
-      socket.data.expiryTimer = setTimeout(() => this.end(socket, 'expired'), Math.max(0, expiresAt - Date.now()));
+    try {
+      const p = socket.data.principal;
+      const rooms = [ROOM.user(p.userId), ...(await this.teams.teamIdsOf(p.userId)).map(ROOM.team)];
+      if (isManager(p)) rooms.push(ROOM.managers);
+      await socket.join([...rooms, credentialRoom(p)]);
+      const { expiresAt } = socket.data;
+      if (expiresAt !== null && expiresAt - Date.now() < MAX_TIMER_MS) {
+        socket.data.expiryTimer = setTimeout(() => this.end(socket, 'expired'), Math.max(0, expiresAt - Date.now()));
+      }
+      socket.emit('session.ready', { userId: p.userId, rooms });
+    } catch (err) {
+      // Nest does not await this hook: a failure here must not become an unhandled rejection.
+      this.logger.error({ err }, 'could not set up a socket');
+      socket.disconnect(true);
     }
-    socket.emit('session.ready', { userId: p.userId, rooms });
   }
 
   handleDisconnect(socket: DengarSocket) {
