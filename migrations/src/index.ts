@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { Init1795798227823 } from './1795798227823-Init.js';
+import { SocketIoAttachments1795800000000 } from './1795800000000-SocketIoAttachments.js';
 
 /** Every migration, oldest first. The API runs them at start-up and `pnpm db:migrate` runs them alone. */
-export const migrations: (new () => MigrationInterface)[] = [Init1795798227823];
+export const migrations: (new () => MigrationInterface)[] = [Init1795798227823, SocketIoAttachments1795800000000];
