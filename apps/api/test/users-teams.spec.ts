@@ -27,12 +27,35 @@ describe('users and teams, by role', () => {
 
   const everyone: Role[] = ['admin', 'manager', 'agent', 'marketing'];
 
-  it.each(everyone)('%s may read the user directory and the teams', async (role) => {
-    expect((await as[role].get('/api/users')).status).toBe(200);
-    expect((await as[role].get(`/api/users/${ids.agent}`)).status).toBe(200);
+  it.each(everyone)('%s may read the teams they belong to', async (role) => {
     expect((await as[role].get('/api/teams')).status).toBe(200);
     expect((await as[role].get(`/api/teams/${general.id}`)).status).toBe(200);
     expect((await as[role].get(`/api/teams/${general.id}/members`)).status).toBe(200);
+  });
+
+  it.each([
+    ['admin', 200],
+    ['manager', 200],
+    ['agent', 403],
+    ['marketing', 403],
+  ] as const)('%s reading the user directory gets %i', async (role, status) => {
+    expect((await as[role].get('/api/users')).status).toBe(status);
+    expect((await as[role].get(`/api/users/${ids.agent}`)).status).toBe(status);
+  });
+
+  it('agents and marketers see only their own teams; another team answers 404', async () => {
+    const other = await createTeam(admin, 'Not theirs');
+    for (const role of ['agent', 'marketing'] as const) {
+      const list = await as[role].get<{ items: Team[] }>('/api/teams');
+      expect(list.body.items.map((x) => x.name)).toEqual(['General']);
+      expect((await as[role].get(`/api/teams/${other.id}`)).status).toBe(404);
+      expect((await as[role].get(`/api/teams/${other.id}/members`)).status).toBe(404);
+    }
+    for (const role of ['admin', 'manager'] as const) {
+      const list = await as[role].get<{ items: Team[] }>('/api/teams?limit=100');
+      expect(list.body.items.map((x) => x.name)).toContain('Not theirs');
+      expect((await as[role].get(`/api/teams/${other.id}`)).status).toBe(200);
+    }
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Allow, AnyUser, MANAGERS } from '../../common/access.decorator.js';
 import { IdParamDto } from '../../common/id-param.dto.js';
+import { CurrentUser, type Principal } from '../../common/principal.js';
 import {
   AddTeamMemberDto,
   CreateTeamDto,
@@ -22,19 +23,19 @@ import { TeamService } from './team.service.js';
 export class TeamController {
   constructor(private readonly teams: TeamService) {}
 
-  /** Team names are no secret: everyone sees the list (tickets stay team-scoped). */
+  /** Managers and admins see every team; agents and marketers the teams they belong to. */
   @Get()
   @AnyUser()
   @ZodResponse({ type: TeamPageDto })
-  list(@Query() query: ListTeamsQueryDto) {
-    return this.teams.list(query);
+  list(@CurrentUser() actor: Principal, @Query() query: ListTeamsQueryDto) {
+    return this.teams.list(actor, query);
   }
 
   @Get(':id')
   @AnyUser()
   @ZodResponse({ type: TeamDto })
-  get(@Param() { id }: IdParamDto) {
-    return this.teams.get(id);
+  get(@CurrentUser() actor: Principal, @Param() { id }: IdParamDto) {
+    return this.teams.get(actor, id);
   }
 
   @Post()
@@ -61,8 +62,8 @@ export class TeamController {
   @Get(':id/members')
   @AnyUser()
   @ZodResponse({ type: TeamMemberPageDto })
-  members(@Param() { id }: IdParamDto, @Query() query: PageQueryDto) {
-    return this.teams.members(id, query);
+  members(@CurrentUser() actor: Principal, @Param() { id }: IdParamDto, @Query() query: PageQueryDto) {
+    return this.teams.members(actor, id, query);
   }
 
   @Post(':id/members')

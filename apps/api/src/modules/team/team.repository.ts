@@ -19,6 +19,8 @@ export interface MemberRow {
   joinedAt: Date;
 }
 
+const MEMBER_OF = 'EXISTS (SELECT 1 FROM team_members mm WHERE mm.team_id = t.id AND mm.user_id = :memberId)';
+
 @Injectable()
 export class TeamRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -38,8 +40,11 @@ export class TeamRepository {
     return entities.map((e, i) => Object.assign(e, { memberCount: raw[i]?.member_count ?? 0 }));
   }
 
-  async findById(id: string, em?: EntityManager): Promise<TeamRow | null> {
-    return (await this.rows(this.selectTeams(em).where('t.id = :id', { id })))[0] ?? null;
+  /** With `memberId`, only a team that user belongs to. */
+  async findById(id: string, em?: EntityManager, memberId?: string): Promise<TeamRow | null> {
+    const qb = this.selectTeams(em).where('t.id = :id', { id });
+    if (memberId) qb.andWhere(MEMBER_OF, { memberId });
+    return (await this.rows(qb))[0] ?? null;
   }
 
   findDefault(em?: EntityManager): Promise<TeamEntity | null> {
@@ -47,14 +52,15 @@ export class TeamRepository {
   }
 
   /** Keyset page: the default team first, then by name and id. */
-  list(limit: number, after?: [number, string, string]): Promise<TeamRow[]> {
+  list(limit: number, after?: [number, string, string], memberId?: string): Promise<TeamRow[]> {
     const qb = this.selectTeams()
       .orderBy('(CASE WHEN t.is_default THEN 0 ELSE 1 END)', 'ASC')
       .addOrderBy('t.name', 'ASC')
       .addOrderBy('t.id', 'ASC')
       .limit(limit + 1);
+    if (memberId) qb.andWhere(MEMBER_OF, { memberId });
     if (after) {
-      qb.where('((CASE WHEN t.is_default THEN 0 ELSE 1 END), t.name, t.id) > (:rank, :name, :id)', {
+      qb.andWhere('((CASE WHEN t.is_default THEN 0 ELSE 1 END), t.name, t.id) > (:rank, :name, :id)', {
         rank: after[0],
         name: after[1],
         id: after[2],

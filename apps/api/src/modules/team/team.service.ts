@@ -11,6 +11,7 @@ import { Injectable } from '@nestjs/common';
 import { AppException, ErrorCode, NotFoundException } from '../../common/app.exception.js';
 import { DomainEvents } from '../../common/domain-events.js';
 import { decodeCursor, toPage } from '../../common/pagination.js';
+import { isManager, type Principal } from '../../common/principal.js';
 import { UserRepository } from '../user/user.repository.js';
 import { TeamRepository, type MemberRow, type TeamRow } from './team.repository.js';
 
@@ -48,14 +49,16 @@ export class TeamService {
     private readonly events: DomainEvents,
   ) {}
 
-  async list(q: PageQuery): Promise<Page<Team>> {
+  /** Teams the caller may see: all for managers and admins, else their own (in the query itself). */
+  async list(actor: Principal, q: PageQuery): Promise<Page<Team>> {
     const after = decodeCursor(q.cursor, 3) as [number, string, string] | undefined;
-    const rows = await this.teams.list(q.limit, after);
+    const rows = await this.teams.list(q.limit, after, isManager(actor) ? undefined : actor.userId);
     return toPage(rows, q.limit, toTeam, (t) => [t.isDefault ? 0 : 1, t.name, t.id]);
   }
 
-  async get(id: string): Promise<Team> {
-    const t = await this.teams.findById(id);
+  /** A team the caller may not see answers 404, like one that does not exist. */
+  async get(actor: Principal, id: string): Promise<Team> {
+    const t = await this.teams.findById(id, undefined, isManager(actor) ? undefined : actor.userId);
     if (!t) throw new NotFoundException('Team');
     return toTeam(t);
   }
@@ -101,8 +104,8 @@ export class TeamService {
     this.events.emit('team.deleted', { teamId: id });
   }
 
-  async members(teamId: string, q: PageQuery): Promise<Page<TeamMember>> {
-    await this.get(teamId);
+  async members(actor: Principal, teamId: string, q: PageQuery): Promise<Page<TeamMember>> {
+    await this.get(actor, teamId);
     const after = decodeCursor(q.cursor, 2) as [string, string] | undefined;
     const rows = await this.teams.members(teamId, q.limit, after);
     return toPage(rows, q.limit, toMember, (m) => [m.name, m.userId]);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { Allow, AnyUser, MANAGERS } from '../../common/access.decorator.js';
+import { Allow, MANAGERS } from '../../common/access.decorator.js';
 import { IdParamDto } from '../../common/id-param.dto.js';
 import { CurrentUser, type Principal } from '../../common/principal.js';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto, UserDto, UserPageDto } from './user.dto.js';
@@ -12,16 +12,16 @@ import { UserService } from './user.service.js';
 export class UserController {
   constructor(private readonly users: UserService) {}
 
-  /** The user directory: everyone needs it to assign and @mention teammates. */
+  /** The user directory is for admins and managers (SPEC §9); agents see teammates through their teams. */
   @Get()
-  @AnyUser()
+  @Allow(...MANAGERS)
   @ZodResponse({ type: UserPageDto })
   list(@Query() query: ListUsersQueryDto) {
     return this.users.list(query);
   }
 
   @Get(':id')
-  @AnyUser()
+  @Allow(...MANAGERS)
   @ZodResponse({ type: UserDto })
   get(@Param() { id }: IdParamDto) {
     return this.users.get(id);
