@@ -132,6 +132,19 @@ describe('sign-in, sessions, CSRF and API tokens', () => {
     expect((await c.delete(`/api/auth/tokens/${created.body.id}`)).status).toBe(404);
   });
 
+  it('refuses a bad token request naming the field, and writes nothing', async () => {
+    const c = await t.admin();
+    const before = await t.db.query('SELECT id FROM api_tokens');
+    const res = await c.post('/api/auth/tokens', { name: '', expiresInDays: 0 });
+    expect(res.status).toBe(400);
+    expect((res.body.details.fields as { path: string }[]).map((f) => f.path).sort()).toEqual([
+      'expiresInDays',
+      'name',
+    ]);
+    expect((await c.delete('/api/auth/tokens/not-a-uuid')).status).toBe(400);
+    expect(await t.db.query('SELECT id FROM api_tokens')).toEqual(before);
+  });
+
   it('expired tokens stop working', async () => {
     const c = await t.admin();
     const created = await c.post('/api/auth/tokens', { name: 'short', expiresInDays: 1 });
