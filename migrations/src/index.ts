@@ -1,6 +1,11 @@
 import type { MigrationInterface } from 'typeorm';
+import { Listening1795804080453 } from './1795804080453-Listening.js';
 import { Init1795798227823 } from './1795798227823-Init.js';
 import { SocketIoAttachments1795800000000 } from './1795800000000-SocketIoAttachments.js';
 
 /** Every migration, oldest first. The API runs them at start-up and `pnpm db:migrate` runs them alone. */
-export const migrations: (new () => MigrationInterface)[] = [Init1795798227823, SocketIoAttachments1795800000000];
+export const migrations: (new () => MigrationInterface)[] = [
+  Init1795798227823,
+  SocketIoAttachments1795800000000,
+  Listening1795804080453,
+];

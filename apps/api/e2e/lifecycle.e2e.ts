@@ -98,6 +98,19 @@ describe('the built server as a process (embedded PostgreSQL)', () => {
       body: JSON.stringify({ name: 'Survives restarts' }),
     });
     expect(made.status).toBe(201);
+    // The demo workspace listens: its brands, campaign and demo source are there, and mentions flow in.
+    const get = async (p: string) =>
+      (await (await fetch(`http://127.0.0.1:${port}${p}`, { headers: { cookie: admin.cookie } })).json()) as {
+        items: { name?: string; kind?: string; ticketId?: string | null }[];
+      };
+    expect((await get('/api/brands')).items.map((b) => b.name)).toEqual(['Kopi Senja', 'Brew & Co']);
+    expect((await get('/api/campaigns')).items.map((c) => c.name)).toEqual(['SenjaFest']);
+    expect((await get('/api/sources')).items.map((s) => [s.name, s.kind])).toEqual([['Demo stream', 'demo']]);
+    await expect
+      .poll(async () => (await get('/api/mentions?spam=any')).items.filter((m) => m.ticketId).length, {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
     const page = await fetch(`http://127.0.0.1:${port}/settings/teams`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
@@ -122,7 +135,7 @@ describe('the built server as a process (embedded PostgreSQL)', () => {
       items: { name: string }[];
     };
     expect(teams.items.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['General', 'Care', 'Marketing', 'Survives restarts']),
+      expect.arrayContaining(['General', 'Customer Care', 'Marketing', 'Survives restarts']),
     );
 
     // A second server on the same data directory is refused in one clear line, and the first keeps running.

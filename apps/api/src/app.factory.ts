@@ -12,6 +12,7 @@ import { AppModule } from './app.module.js';
 import { undeclaredRoutes } from './common/route-declarations.js';
 import { securityHeaders } from './common/security-headers.middleware.js';
 import type { AppConfig } from './config/config.js';
+import { WEBHOOK_MAX_BYTES } from '@dengar/contracts';
 import { PinoNestLogger } from './modules/logging/logger.js';
 import { requestLogging } from './modules/logging/request-logging.middleware.js';
 import { PostgresIoAdapter } from './realtime/postgres-io.adapter.js';
@@ -24,7 +25,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, onPoolError), {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
+    // Webhook signatures are computed over the bytes received (SPEC §4).
+    rawBody: true,
   });
+  // Webhook deliveries may be up to 1 MB (SPEC §4); larger bodies answer 413.
+  app.useBodyParser('json', { limit: WEBHOOK_MAX_BYTES });
   const missing = undeclaredRoutes(app);
   if (missing.length) {
     await app.close();

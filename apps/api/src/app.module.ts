@@ -10,6 +10,12 @@ import { dataSourceOptions } from './database/data-source.js';
 import { DATABASE_URL } from './database/database.tokens.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BrandModule } from './modules/brand/brand.module.js';
+import { CampaignModule } from './modules/campaign/campaign.module.js';
+import { EventModule } from './modules/event/event.module.js';
+import { IngestModule } from './modules/ingest/ingest.module.js';
+import { MentionModule } from './modules/mention/mention.module.js';
+import { SourceModule } from './modules/source/source.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SetupModule } from './modules/setup/setup.module.js';
 import { TeamModule } from './modules/team/team.module.js';
@@ -37,6 +43,12 @@ export class AppModule {
         AuthModule,
         HealthModule,
         RealtimeModule,
+        EventModule,
+        BrandModule,
+        CampaignModule,
+        IngestModule,
+        SourceModule,
+        MentionModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -42,7 +42,7 @@ describe('what each role sees', () => {
     await signIn(page, manager.email, manager.password);
 
     const mainNav = page.getByRole('navigation', { name: 'Main' });
-    expect(await mainNav.getByRole('link').allTextContents()).toEqual(['Inbox', 'Insights', 'Settings']);
+    expect(await mainNav.getByRole('link').allTextContents()).toEqual(['Inbox', 'Mentions', 'Insights', 'Settings']);
     await mainNav.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Users', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'New user' }).count()).toBe(0);
@@ -66,7 +66,7 @@ describe('what each role sees', () => {
     await signIn(page, agent.email, agent.password);
 
     const mainNav = page.getByRole('navigation', { name: 'Main' });
-    expect(await mainNav.getByRole('link').allTextContents()).toEqual(['Inbox']);
+    expect(await mainNav.getByRole('link').allTextContents()).toEqual(['Inbox', 'Mentions']);
     const views = page.getByRole('navigation', { name: 'Views' });
     expect(await views.getByRole('link').allTextContents()).toEqual(['Unassigned', 'Mine', 'My teams']);
     await page.getByRole('status', { name: 'Connected', exact: true }).waitFor();

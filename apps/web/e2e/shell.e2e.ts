@@ -32,7 +32,7 @@ describe('the inbox shell', () => {
     await page.getByText('New conversations appear here live as they come in.').waitFor();
 
     const mainNav = page.getByRole('navigation', { name: 'Main' });
-    expect(await mainNav.getByRole('link').allTextContents()).toEqual(['Inbox', 'Insights', 'Settings']);
+    expect(await mainNav.getByRole('link').allTextContents()).toEqual(['Inbox', 'Mentions', 'Insights', 'Settings']);
     expect(await page.getByRole('banner').count()).toBe(1);
     expect(await page.getByRole('main').count()).toBe(1);
     await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();

@@ -4,3 +4,8 @@ export * from './user/user.schema.js';
 export * from './team/team.schema.js';
 export * from './health/health.schema.js';
 export * from './realtime/events.js';
+export * from './brand/brand.schema.js';
+export * from './campaign/campaign.schema.js';
+export * from './source/source.schema.js';
+export * from './mention/mention.schema.js';
+export * from './event/event.schema.js';

@@ -9,6 +9,10 @@ export interface DomainEventMap {
   'token.revoked': { tokenId: string };
   'team.membership_changed': { teamId: string; userId: string; member: boolean };
   'team.deleted': { teamId: string };
+  /** Brands or campaigns changed: enrichment rebuilds its matchers. */
+  'listening.changed': Record<string, never>;
+  /** A source was created, changed or deleted: its poll schedule may change. */
+  'source.changed': { sourceId: string };
 }
 export type DomainEventName = keyof DomainEventMap;
 type Handler<E extends DomainEventName> = (payload: DomainEventMap[E]) => void | Promise<void>;

@@ -10,6 +10,23 @@ interface Recurring {
   handler: JobHandler;
 }
 
+export interface WorkerOptions {
+  /** Jobs this instance runs at once (one pg-boss worker each). */
+  concurrency: number;
+  /** A job running longer is expired and retried: how stuck runs are recovered. */
+  expireInSeconds: number;
+  pollingIntervalSeconds: number;
+  /** `stately`: at most one queued and one active job per singletonKey (e.g. per source). */
+  policy: 'standard' | 'stately';
+  retryLimit?: number;
+}
+
+interface Worker {
+  name: string;
+  options: WorkerOptions;
+  handler: (data: Record<string, unknown>) => Promise<void>;
+}
+
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss): each scheduled run is one job, taken by exactly one
  * worker across every API instance; pg-boss expires and retries runs that got stuck (STYLE rule 9).
@@ -20,6 +37,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
   private readonly recurring: Recurring[] = [];
+  private readonly workers: Worker[] = [];
   private running = false;
   private lastError: string | undefined;
 
@@ -41,8 +59,42 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     this.recurring.push({ name, cron, handler });
   }
 
+  /** Registers a queue of one-off jobs (e.g. "poll this source"); call from a module's constructor. */
+  worker<T extends Record<string, unknown>>(name: string, options: WorkerOptions, handler: (data: T) => Promise<void>) {
+    this.workers.push({ name, options, handler: handler as Worker['handler'] });
+  }
+
+  /** Queues a job; with a stately queue and a singletonKey, a job already queued for that key absorbs this one. */
+  async send(name: string, data: Record<string, unknown>, singletonKey?: string): Promise<string | null> {
+    return this.boss.send(name, data, singletonKey ? { singletonKey } : {});
+  }
+
   async onApplicationBootstrap() {
     await this.boss.start();
+    for (const w of this.workers) {
+      await this.boss.createQueue(w.name, {
+        name: w.name,
+        policy: w.options.policy,
+        expireInSeconds: w.options.expireInSeconds,
+        retryLimit: w.options.retryLimit ?? 1,
+        retryDelay: 1,
+      });
+      for (let i = 0; i < w.options.concurrency; i++) {
+        await this.boss.work<Record<string, unknown>>(
+          w.name,
+          { pollingIntervalSeconds: w.options.pollingIntervalSeconds, batchSize: 1 },
+          async ([job]) => {
+            if (!job) return;
+            try {
+              await w.handler(job.data);
+            } catch (err) {
+              this.logger.error({ err, job: w.name, data: job.data }, 'job failed');
+              throw err;
+            }
+          },
+        );
+      }
+    }
     for (const job of this.recurring) {
       await this.boss.createQueue(job.name, {
         name: job.name,

@@ -1,4 +1,11 @@
-import { ROOM, SESSION_COOKIE, type ClientToServerEvents, type ServerToClientEvents } from '@dengar/contracts';
+import {
+  ROOM,
+  SESSION_COOKIE,
+  type ClientToServerEvents,
+  type EventEnvelope,
+  type EventName,
+  type ServerToClientEvents,
+} from '@dengar/contracts';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   type OnGatewayConnection,
@@ -87,11 +94,24 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     return cookie ? this.auth.resolveSession(cookie) : null;
   }
 
+  /** The rooms a user's sockets join; also what `GET /api/events` filters the log by. */
+  async roomsOf(p: Pick<Principal, 'userId' | 'role'>): Promise<string[]> {
+    const rooms = [ROOM.user(p.userId), ...(await this.teams.teamIdsOf(p.userId)).map(ROOM.team)];
+    if (isManager(p)) rooms.push(ROOM.managers);
+    return rooms;
+  }
+
+  /** Emits to this instance's sockets only: the event relay runs on every instance and reads the shared log. */
+  emitLocal(rooms: string[], name: EventName, envelope: EventEnvelope) {
+    // The name is only known at run time here; the log holds names and payloads of ServerToClientEvents.
+    const target = this.server.local.to(rooms) as unknown as { emit(ev: EventName, e: EventEnvelope): boolean };
+    target.emit(name, envelope);
+  }
+
   async handleConnection(socket: DengarSocket) {
     try {
       const p = socket.data.principal;
-      const rooms = [ROOM.user(p.userId), ...(await this.teams.teamIdsOf(p.userId)).map(ROOM.team)];
-      if (isManager(p)) rooms.push(ROOM.managers);
+      const rooms = await this.roomsOf(p);
       await socket.join([...rooms, credentialRoom(p)]);
       const { expiresAt } = socket.data;
       if (expiresAt !== null && expiresAt - Date.now() < MAX_TIMER_MS) {

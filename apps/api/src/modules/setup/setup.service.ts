@@ -1,9 +1,11 @@
 import { DEFAULT_TEAM_NAME, type Role } from '@dengar/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { hashPassword, randomToken } from '../auth/auth.crypto.js';
+import { DEFAULT_POLL_INTERVAL } from '../source/connector-registry.js';
+import { DEMO_BRANDS, DEMO_CAMPAIGN } from '../source/connectors/demo.connector.js';
 
 export interface SetupReport {
   adminEmail: string;
@@ -16,23 +18,29 @@ export interface SetupReport {
 // Any fixed 64-bit number: serialises first-start set-up across instances starting at once.
 const SETUP_LOCK = 4_711_2026;
 
-const DEMO_TEAMS = ['Care', 'Marketing'] as const;
+const DEMO_TEAMS = ['Customer Care', 'Marketing'] as const;
 const DEMO_USERS: { email: string; name: string; role: Role; locale: 'en' | 'id'; teams: string[] }[] = [
   {
     email: 'budi@dengar.local',
     name: 'Budi Santoso',
     role: 'manager',
     locale: 'id',
-    teams: ['Care', 'Marketing', DEFAULT_TEAM_NAME],
+    teams: ['Customer Care', 'Marketing', DEFAULT_TEAM_NAME],
   },
   {
     email: 'sari@dengar.local',
     name: 'Sari Wulandari',
     role: 'agent',
     locale: 'id',
-    teams: ['Care', DEFAULT_TEAM_NAME],
+    teams: ['Customer Care', DEFAULT_TEAM_NAME],
   },
-  { email: 'alex@dengar.local', name: 'Alex Morgan', role: 'agent', locale: 'en', teams: ['Care', DEFAULT_TEAM_NAME] },
+  {
+    email: 'alex@dengar.local',
+    name: 'Alex Morgan',
+    role: 'agent',
+    locale: 'en',
+    teams: ['Customer Care', DEFAULT_TEAM_NAME],
+  },
   { email: 'maya@dengar.local', name: 'Maya Putri', role: 'marketing', locale: 'en', teams: ['Marketing'] },
 ];
 
@@ -83,11 +91,35 @@ export class SetupService {
             u.teams,
           ]);
         }
+        await this.seedListening(em);
         report.demoUsers = DEMO_USERS.map((u) => ({ email: u.email, role: u.role }));
         report.demoPassword = demoPassword;
       }
       return report;
     });
+  }
+
+  /** The demo's own brand, a competitor, a running campaign and a live `demo` source (SPEC §10). */
+  private async seedListening(em: EntityManager) {
+    const brandIds: Record<string, string> = {};
+    for (const b of [DEMO_BRANDS.own, DEMO_BRANDS.competitor]) {
+      const [row] = await em.query<{ id: string }[]>(
+        `INSERT INTO brands (name, kind, keywords, handles, hashtags, excluded_keywords)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [b.name, b.kind, b.keywords, b.handles, b.hashtags, b.excludedKeywords],
+      );
+      brandIds[b.kind] = row!.id;
+    }
+    await em.query(
+      `INSERT INTO campaigns (name, brand_id, hashtags, keywords, starts_at, ends_at)
+       VALUES ($1, $2, $3, $4, now() - interval '7 days', now() + interval '30 days')`,
+      [DEMO_CAMPAIGN.name, brandIds.own, DEMO_CAMPAIGN.hashtags, DEMO_CAMPAIGN.keywords],
+    );
+    await em.query(
+      `INSERT INTO sources (kind, name, config, poll_interval_sec, backfill_limit, next_poll_at)
+       VALUES ('demo', 'Demo stream', $1, $2, 30, now())`,
+      [JSON.stringify({ ratePerMinute: 6 }), DEFAULT_POLL_INTERVAL.demo],
+    );
   }
 
   async seedState(): Promise<{ admin: boolean; defaultTeam: boolean }> {

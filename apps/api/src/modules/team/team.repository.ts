@@ -82,7 +82,9 @@ export class TeamRepository {
     return this.teams(em).createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :id', { id }).getOne();
   }
 
+  /** A deleted team's tickets move to the default team (tickets always belong to a team). */
   async delete(em: EntityManager, id: string): Promise<void> {
+    await em.query('UPDATE tickets SET team_id = (SELECT id FROM teams WHERE is_default) WHERE team_id = $1', [id]);
     await this.teams(em).delete({ id });
   }
 

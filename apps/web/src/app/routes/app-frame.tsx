@@ -17,6 +17,7 @@ import { can } from '../../lib/permissions';
 import { realtime, useConnectionState } from '../../lib/socket';
 import { pushToast } from '../../lib/toast-store';
 import { CurrentUserContext } from '../current-user';
+import { listeningPaths } from './listening-paths';
 
 /** Everything behind sign-in: asks who is signed in, and sends anyone who is not to the sign-in page. */
 export function AppFrame() {
@@ -119,6 +120,9 @@ function SignedInFrame({ user }: { user: User }) {
             <ul>
               <li>
                 <NavLink to={paths.inbox}>{t('nav.inbox')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={listeningPaths.mentions}>{t('nav.mentions')}</NavLink>
               </li>
               {can.seeInsights(user.role) && (
                 <li>

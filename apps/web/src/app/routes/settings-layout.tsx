@@ -3,6 +3,8 @@ import { paths } from '../../config/paths';
 import { useT } from '../../i18n/i18n-provider';
 import { can } from '../../lib/permissions';
 import { useCurrentUser } from '../current-user';
+import { listeningAccess } from './listening-access';
+import { listeningPaths } from './listening-paths';
 
 export function SettingsLayout() {
   const t = useT();
@@ -22,6 +24,19 @@ export function SettingsLayout() {
               <li>
                 <NavLink to={paths.teams}>{t('settings.teams')}</NavLink>
               </li>
+            )}
+            {listeningAccess.viewListeningSettings(user.role) && (
+              <>
+                <li>
+                  <NavLink to={listeningPaths.brands}>{t('settings.brands')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={listeningPaths.campaigns}>{t('settings.campaigns')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={listeningPaths.sources}>{t('settings.sources')}</NavLink>
+                </li>
+              </>
             )}
           </ul>
         </nav>

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { SourceRepository } from '../source/source.repository.js';
+import { EnricherCache } from './enricher-cache.js';
+import { IngestRepository } from './ingest.repository.js';
+import { IngestService } from './ingest.service.js';
+
+@Module({
+  providers: [IngestService, IngestRepository, EnricherCache, SourceRepository],
+  exports: [IngestService, IngestRepository, EnricherCache, SourceRepository],
+})
+export class IngestModule {}
