@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IngestService, LeaseLostError } from '../src/modules/ingest/ingest.service.js';
 import { SourcePoller } from '../src/modules/source/source-poller.js';
+import { SourceRepository } from '../src/modules/source/source.repository.js';
 import { MastodonFake, mastodonAccount } from './fakes/mastodon.fake.js';
 import type { Client } from './support/client.js';
 import { createUser } from './support/factories.js';
@@ -10,6 +12,7 @@ describe('source polling', () => {
   let t: TestApp;
   let admin: Client;
   let fake: MastodonFake;
+  let second: TestApp | undefined;
   const sql = <T = any>(q: string, p: unknown[] = []) => t.db.query<T>(q, p);
   const count = async (sourceId: string) =>
     (await sql<{ n: number }>('SELECT count(*)::int AS n FROM mentions WHERE source_id = $1', [sourceId]))[0]!.n;
@@ -35,6 +38,7 @@ describe('source polling', () => {
     admin = await t.admin();
   });
   afterAll(async () => {
+    await second?.close();
     await t.close();
     await fake.close();
   });
@@ -155,6 +159,43 @@ describe('source polling', () => {
     const results = await Promise.all([poller.poll(s.id), poller.poll(s.id), poller.poll(s.id)]);
     expect(results.filter((r) => r === null).length).toBeGreaterThanOrEqual(1);
     expect(await count(s.id)).toBe(fake.notifications.length);
+  });
+
+  it('two API instances never poll one source at once, and a stalled poll cannot commit after losing its lease', async () => {
+    const s = await mastodonSource('Two instances');
+    for (let i = 0; i < 4; i++) fake.addMention({ content: `<p>two instances ${i}</p>` });
+    // Closed with the file: in one process, closing one Nest app's TypeORM data source upsets the other's.
+    second = await startTestApp({}, { db: t.db });
+    const results = await Promise.all([
+      t.app.get(SourcePoller).poll(s.id),
+      second.app.get(SourcePoller).poll(s.id),
+      t.app.get(SourcePoller).poll(s.id),
+      second.app.get(SourcePoller).poll(s.id),
+    ]);
+    expect(results.filter((r) => r !== null).length).toBeGreaterThanOrEqual(1);
+    expect(await count(s.id)).toBe(fake.notifications.length);
+    // A poll whose lease was taken over (it stalled past its lease) has its page refused at commit.
+    const stalled = await mastodonSource('Stalled');
+    fake.addMention({ content: '<p>after the stall</p>' });
+    const [row] = await sql<{ id: string }>('SELECT id FROM sources WHERE id = $1', [stalled.id]);
+    await sql(
+      `UPDATE sources SET lease_token = gen_random_uuid(), lease_until = now() + interval '2 minutes' WHERE id = $1`,
+      [row!.id],
+    );
+    expect(await t.app.get(SourcePoller).poll(stalled.id)).toBeNull();
+    const ingest = t.app.get(IngestService);
+    const entity = await t.app.get(SourceRepository).findById(stalled.id);
+    await expect(
+      ingest.ingestPage(
+        entity!,
+        { mentions: [], skipped: [], cursor: { minId: '1' } },
+        '00000000-0000-4000-8000-000000000000',
+      ),
+    ).rejects.toBeInstanceOf(LeaseLostError);
+    // Once the stalled lease lapses, the next poll takes over and stores everything once.
+    await sql(`UPDATE sources SET lease_until = now() - interval '1 second' WHERE id = $1`, [stalled.id]);
+    expect((await t.app.get(SourcePoller).poll(stalled.id))?.status).toBe('ok');
+    expect(await count(stalled.id)).toBe(fake.notifications.length);
   });
 
   it('only admins manage sources; everyone reads them without credentials', async () => {
