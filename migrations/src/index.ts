@@ -1,5 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import { Listening1795804080453 } from './1795804080453-Listening.js';
+import { Listening1795806372961 } from './1795806372961-Listening.js';
 import { Init1795798227823 } from './1795798227823-Init.js';
 import { SocketIoAttachments1795800000000 } from './1795800000000-SocketIoAttachments.js';
 
@@ -7,5 +7,5 @@ import { SocketIoAttachments1795800000000 } from './1795800000000-SocketIoAttach
 export const migrations: (new () => MigrationInterface)[] = [
   Init1795798227823,
   SocketIoAttachments1795800000000,
-  Listening1795804080453,
+  Listening1795806372961,
 ];

@@ -21,6 +21,11 @@ import type { AuthorEntity } from './author.entity.js';
 @Check('mentions_sentiment_label_check', `"sentiment_label" IN ('positive', 'neutral', 'negative')`)
 // The listening stream: newest first with its tie-breaker.
 @Index('mentions_posted_idx', ['postedAt', 'id'])
+// The Spam view: spam is rare, so its newest-first list gets its own small index.
+@Index('mentions_spam_posted_idx', ['postedAt', 'id'], { where: '"is_spam"' })
+// Filters by brand and campaign (`@>` on the arrays).
+@Index('mentions_brand_ids_idx', ['brandIds'], { type: 'gin' })
+@Index('mentions_campaign_ids_idx', ['campaignIds'], { type: 'gin' })
 @Index('mentions_ticket_idx', ['ticketId'])
 @Index('mentions_author_idx', ['authorId'])
 // Threading looks up replies' parents and thread roots by the platform's ids.

@@ -26,6 +26,16 @@ export function backoffSeconds(interval: number, failures: number, random = Math
   return Math.max(5, Math.round(cap / 2 + (random() * cap) / 2));
 }
 
+/**
+ * The source's interval, stretched when the platform asks for fewer polls (a feed's `<ttl>`, kept by the
+ * connector as `minIntervalSec` in its cursor), at most a day.
+ */
+export function nextInterval(pollIntervalSec: number, cursor: unknown): number {
+  const hint = (cursor as { minIntervalSec?: unknown } | null)?.minIntervalSec;
+  const min = typeof hint === 'number' && Number.isFinite(hint) ? Math.min(hint, 86_400) : 0;
+  return Math.max(pollIntervalSec, min);
+}
+
 export interface PollOutcome {
   status: SourceStatus;
   pages: number;
@@ -139,7 +149,7 @@ export class SourcePoller implements OnApplicationBootstrap, OnApplicationShutdo
         status: 'ok',
         failures: 0,
         lastError: null,
-        nextPollAt: new Date(Date.now() + source.pollIntervalSec * 1000),
+        nextPollAt: new Date(Date.now() + nextInterval(source.pollIntervalSec, cursor) * 1000),
       });
     } catch (err) {
       if (err instanceof LeaseLostError) {

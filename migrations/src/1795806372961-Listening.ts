@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Listening1795804080453 implements MigrationInterface {
-  name = 'Listening1795804080453';
+export class Listening1795806372961 implements MigrationInterface {
+  name = 'Listening1795806372961';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -29,6 +29,11 @@ export class Listening1795804080453 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "mentions_kind_external_idx" ON "mentions"  ("source_kind", "external_id") `);
     await queryRunner.query(`CREATE INDEX "mentions_author_idx" ON "mentions"  ("author_id") `);
     await queryRunner.query(`CREATE INDEX "mentions_ticket_idx" ON "mentions"  ("ticket_id") `);
+    await queryRunner.query(`CREATE INDEX "mentions_campaign_ids_idx" ON "mentions" USING gin ("campaign_ids") `);
+    await queryRunner.query(`CREATE INDEX "mentions_brand_ids_idx" ON "mentions" USING gin ("brand_ids") `);
+    await queryRunner.query(
+      `CREATE INDEX "mentions_spam_posted_idx" ON "mentions"  ("posted_at", "id") WHERE "is_spam"`,
+    );
     await queryRunner.query(`CREATE INDEX "mentions_posted_idx" ON "mentions"  ("posted_at", "id") `);
     await queryRunner.query(
       `CREATE TABLE "source_skips" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "source_id" uuid NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "external_id" character varying(500), "reason" character varying(300) NOT NULL, CONSTRAINT "PK_9d877f0c018a19ac9ebbb16a9cd" PRIMARY KEY ("id"))`,
@@ -144,6 +149,9 @@ export class Listening1795804080453 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."source_skips_source_at_idx"`);
     await queryRunner.query(`DROP TABLE "source_skips"`);
     await queryRunner.query(`DROP INDEX "public"."mentions_posted_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."mentions_spam_posted_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."mentions_brand_ids_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."mentions_campaign_ids_idx"`);
     await queryRunner.query(`DROP INDEX "public"."mentions_ticket_idx"`);
     await queryRunner.query(`DROP INDEX "public"."mentions_author_idx"`);
     await queryRunner.query(`DROP INDEX "public"."mentions_kind_external_idx"`);
