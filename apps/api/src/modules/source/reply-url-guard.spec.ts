@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPrivateAddress, isPrivateUrl } from './reply-url-guard.js';
+import { isPrivateAddress, isPrivateUrl, memoisedLookup } from './reply-url-guard.js';
 
 // Hostnames resolve through this stub: no DNS query leaves the machine.
 const resolveTo = (addresses: string[]) => () => Promise.resolve(addresses);
@@ -71,5 +71,18 @@ describe('isPrivateAddress', () => {
     expect(isPrivateAddress('fe80::1%eth0')).toBe(true);
     expect(isPrivateAddress('2001:4860:4860::8888')).toBe(false);
     expect(isPrivateAddress('garbage')).toBe(true);
+  });
+});
+
+describe('memoisedLookup', () => {
+  it('resolves each name once', async () => {
+    let calls = 0;
+    const resolve = memoisedLookup(() => {
+      calls++;
+      return Promise.resolve(['93.184.215.14']);
+    });
+    expect(await isPrivateUrl('https://hooks.example.com/a', resolve)).toBe(false);
+    expect(await isPrivateUrl('https://hooks.example.com/b', resolve)).toBe(false);
+    expect(calls).toBe(1);
   });
 });

@@ -13,6 +13,19 @@ type Lookup = (hostname: string) => Promise<string[]>;
 const systemLookup: Lookup = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
+/** A lookup that resolves each name once: a webhook batch often carries one reply host for all its items. */
+export function memoisedLookup(resolve: Lookup = systemLookup): Lookup {
+  const seen = new Map<string, Promise<string[]>>();
+  return (hostname) => {
+    let pending = seen.get(hostname);
+    if (!pending) {
+      pending = resolve(hostname);
+      seen.set(hostname, pending);
+    }
+    return pending;
+  };
+}
+
 /**
  * True when the URL's host is, or resolves to, a loopback, private, link-local, unique-local or otherwise
  * non-public address. Unparseable URLs and names that do not resolve count as private (refuse).

@@ -6,7 +6,7 @@ import { zodFields } from '../../common/http-exception.filter.js';
 import { IngestService } from '../ingest/ingest.service.js';
 import type { PulledMention } from './connectors/connector.js';
 import { parseWebhookMentions } from './connectors/webhook.connector.js';
-import { isPrivateUrl } from './reply-url-guard.js';
+import { isPrivateUrl, memoisedLookup } from './reply-url-guard.js';
 import { SourceRepository } from './source.repository.js';
 import { SourceService } from './source.service.js';
 import { verifyWebhook } from './webhook-signature.js';
@@ -70,13 +70,14 @@ export class WebhookService {
     const rejected: WebhookResult['rejected'] = [];
     const mentions: PulledMention[] = [];
     const allowPrivate = source.config.allowPrivateReplyUrls === true;
+    const resolve = memoisedLookup();
     // Item by item, so each rejection keeps the index the sender used.
     for (const [index, item] of envelope.data.mentions.entries()) {
       const parsed = parseWebhookMentions([item]);
       const m = parsed.mentions[0];
       if (!m) {
         rejected.push({ index, reason: parsed.rejected[0]?.reason ?? 'invalid mention' });
-      } else if (m.replyWebhookUrl && !allowPrivate && (await isPrivateUrl(m.replyWebhookUrl))) {
+      } else if (m.replyWebhookUrl && !allowPrivate && (await isPrivateUrl(m.replyWebhookUrl, resolve))) {
         rejected.push({ index, reason: 'replyWebhookUrl points to a loopback or private address' });
       } else {
         mentions.push(m);
