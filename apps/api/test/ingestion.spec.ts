@@ -263,6 +263,27 @@ describe('ingestion through the webhook', () => {
     });
   });
 
+  it('agents read only the mentions of tickets they may see, and cannot judge spam', async () => {
+    const general = await defaultTeam(admin);
+    const other = await createTeam(admin);
+    const inside = await createUser(admin, 'agent', { teamIds: [general.id] });
+    const outside = await createUser(admin, 'agent', { teamIds: [other.id] });
+    const marketer = await createUser(admin, 'marketing', { teamIds: [other.id] });
+    await deliver(admin, src.id, src.secret, { mentions: [item('vis-1', 'Can I pay with QRIS?', 'vis-author')] });
+    const seen = await inside.client.get('/api/mentions?limit=100');
+    const mine = seen.body.items.find((m: any) => m.externalId === 'vis-1');
+    expect(mine).toBeTruthy();
+    expect(seen.body.items.every((m: any) => m.ticketId)).toBe(true);
+    expect((await inside.client.get(`/api/mentions/${mine.id}`)).status).toBe(200);
+    const hidden = await outside.client.get('/api/mentions?limit=100');
+    expect(hidden.body.items).toEqual([]);
+    expect((await outside.client.get(`/api/mentions/${mine.id}`)).status).toBe(404);
+    expect((await inside.client.patch(`/api/mentions/${mine.id}`, { isSpam: true })).status).toBe(403);
+    // Marketing reads the whole listening stream, whatever its teams.
+    const stream = await marketer.client.get('/api/mentions?limit=100');
+    expect(stream.body.items.some((m: any) => m.externalId === 'vis-1')).toBe(true);
+  });
+
   describe('live events', () => {
     it('emits ticket.created and ticket.mention_added to the routed team, not to other teams, and logs them', async () => {
       const general = await defaultTeam(admin);
