@@ -290,7 +290,7 @@ export const en = {
   'sources.kind.x': 'X',
   'sources.kind.rss': 'RSS / Atom feed',
   'sources.kind.webhook': 'Webhook',
-  'sources.kind.demo': 'Demo stream',
+  'sources.kind.demo': 'Demo',
   'sources.kindHint.mastodon': 'Mentions of an account on a Mastodon server, or a search there.',
   'sources.kindHint.bluesky': 'Mentions of a Bluesky account (sign in with an app password), or a search.',
   'sources.kindHint.reddit': 'A search and watched subreddits, through a Reddit app’s credentials.',

@@ -292,7 +292,7 @@ export const id: Record<MessageKey, string> = {
   'sources.kind.x': 'X',
   'sources.kind.rss': 'Feed RSS / Atom',
   'sources.kind.webhook': 'Webhook',
-  'sources.kind.demo': 'Aliran demo',
+  'sources.kind.demo': 'Demo',
   'sources.kindHint.mastodon': 'Sebutan sebuah akun di server Mastodon, atau pencarian di sana.',
   'sources.kindHint.bluesky': 'Sebutan akun Bluesky (masuk dengan sandi aplikasi), atau pencarian.',
   'sources.kindHint.reddit': 'Pencarian dan subreddit yang dipantau, lewat kredensial aplikasi Reddit.',
