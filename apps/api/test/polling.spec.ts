@@ -80,6 +80,8 @@ describe('source polling', () => {
     await expect
       .poll(async () => (await admin.get(`/api/sources/${s.id}`)).body.lastPolledAt, { timeout: 5000 })
       .toBeTruthy();
+    // The checkpoint is the newest notification id read (Mastodon's min_id), stored with the page.
+    expect((await admin.get(`/api/sources/${s.id}`)).body.cursor).toMatchObject({ minId: second.id });
 
     // Polling again reads forward from the cursor: nothing new, nothing twice.
     const poller = t.app.get(SourcePoller);

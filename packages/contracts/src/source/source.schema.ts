@@ -130,6 +130,8 @@ export const SourceSchema = z.object({
   pollIntervalSec: z.number().int(),
   backfillLimit: z.number().int(),
   enabled: z.boolean(),
+  /** The connector's opaque checkpoint (newest id, feed ETag…); null before the first poll. */
+  cursor: z.unknown(),
   status: SourceStatusSchema,
   lastPolledAt: z.iso.datetime({ offset: true }).nullable(),
   nextPollAt: z.iso.datetime({ offset: true }).nullable(),

@@ -83,6 +83,7 @@ export class SourceService {
       pollIntervalSec: s.pollIntervalSec,
       backfillLimit: s.backfillLimit,
       enabled: s.enabled,
+      cursor: s.cursor ?? null,
       status: s.status,
       lastPolledAt: s.lastPolledAt?.toISOString() ?? null,
       nextPollAt: s.enabled && isPolled(s.kind) ? (s.nextPollAt?.toISOString() ?? null) : null,

@@ -11,6 +11,7 @@ const mastodon: Source = {
   pollIntervalSec: 60,
   backfillLimit: 200,
   enabled: true,
+  cursor: null,
   status: 'ok',
   lastPolledAt: null,
   nextPollAt: null,
