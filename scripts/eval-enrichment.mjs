@@ -2,6 +2,10 @@
 // Measures enrichment on the dev sets and the hand-written care sets; prints the tables in docs/enrichment.md.
 //
 //   pnpm -C apps/api build && node scripts/eval-enrichment.mjs [--data /work/shared/datasets] [--errors care-test]
+//   node scripts/eval-enrichment.mjs --model /tmp/holdout-model.json --holdout 0.1   # model selection
+//
+// --model scores with another weights file (e.g. one trained with `train-sentiment.mjs --holdout 0.1`);
+// --holdout f adds the seeded slice f of each training set that such a model did not see.
 //
 // Dev sets (not in the repository): GoEmotions dev (English Reddit, CC BY 4.0) and IndoNLU SmSA valid
 // (Indonesian, Apache-2.0). Care sets: apps/api/src/modules/enrichment/care-set.{test,tune}-data.tsv.
@@ -18,17 +22,27 @@ const option = (name, fallback) => {
 const dataDir = option('data', process.env.DENGAR_DATASETS ?? '/work/shared/datasets');
 const distDir = option('dist', process.env.DENGAR_ENRICHMENT_DIST ?? resolve(root, 'apps/api/dist/modules/enrichment'));
 const showErrors = option('errors', null);
+const modelFile = option('model', null);
+const holdout = Number(option('holdout', '0'));
 const sourceDir = resolve(root, 'apps/api/src/modules/enrichment');
 
 const load = (file) => import(pathToFileURL(resolve(distDir, file)).href);
 const { normaliseText } = await load('text-normalise.js');
 const { LanguageDetector } = await load('language.js');
-const { SentimentAnalyser, lexiconScore } = await load('sentiment.js');
+const { SentimentAnalyser, LinearSentimentModel, lexiconScore } = await load('sentiment.js');
 const { classifyMessage } = await load('message-type.js');
-const { parseGoEmotions, parseSmsa, parseCareSet, macroF1, SENTIMENT_CLASSES } = await load('sentiment-datasets.js');
+const { parseGoEmotions, parseSmsa, parseCareSet, holdoutSplit, macroF1, SENTIMENT_CLASSES } =
+  await load('sentiment-datasets.js');
 
 const sets = [];
 const read = (path) => readFileSync(path, 'utf8');
+if (holdout > 0) {
+  const labels = read(resolve(dataDir, 'goemotions/labels.txt'));
+  const en = parseGoEmotions(read(resolve(dataDir, 'goemotions/train.tsv')), labels);
+  const id = parseSmsa(read(resolve(dataDir, 'indonlu-smsa/train.tsv')));
+  sets.push({ name: 'goemotions-train-holdout', language: 'en', rows: holdoutSplit(en, holdout).holdout });
+  sets.push({ name: 'smsa-train-holdout', language: 'id', rows: holdoutSplit(id, holdout).holdout });
+}
 if (existsSync(resolve(dataDir, 'goemotions/dev.tsv'))) {
   const rows = parseGoEmotions(
     read(resolve(dataDir, 'goemotions/dev.tsv')),
@@ -53,14 +67,17 @@ for (const part of ['test', 'tune']) {
 }
 
 const detector = new LanguageDetector(['en', 'id']);
-const analyser = new SentimentAnalyser();
+const analyser =
+  modelFile === null
+    ? new SentimentAnalyser()
+    : new SentimentAnalyser(new LinearSentimentModel(JSON.parse(read(modelFile))));
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const f3 = (x) => x.toFixed(3);
 
 console.log('\nLanguage (workspace en+id; no declared language; null counts as wrong)');
 console.log('| set | rows | right | null | other |');
 console.log('|---|---:|---:|---:|---:|');
-for (const set of sets.filter((s) => s.name !== 'goemotions-dev')) {
+for (const set of sets.filter((s) => s.name !== 'goemotions-dev' && !s.name.includes('holdout'))) {
   let right = 0;
   let none = 0;
   for (const row of set.rows) {

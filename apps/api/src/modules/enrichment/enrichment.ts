@@ -74,7 +74,9 @@ export class Enricher {
   enrich(input: EnrichInput): Enrichment {
     const text = normaliseText(input.text);
     const language = this.languages.detect(text, input.declaredLanguage);
-    const sentiment = this.sentiment.analyse(text, language);
+    const brandIds = this.matcher.brandsOf(text, input.text);
+    // A post that names a brand is a care post: the sentiment blend trusts its care lexicon there.
+    const sentiment = this.sentiment.analyse(text, language, brandIds.length > 0);
     const spam = detectSpam(text);
     return {
       language,
@@ -89,7 +91,7 @@ export class Enricher {
         mentionCount: input.author.mentionCount,
         metrics: input.metrics,
       }),
-      brandIds: this.matcher.brandsOf(text, input.text),
+      brandIds,
       campaignIds: this.matcher.campaignsOf(text, input.text, input.postedAt),
     };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { macroF1, parseCareSet, parseGoEmotions, parseSmsa } from './sentiment-datasets.js';
+import { holdoutSplit, macroF1, parseCareSet, parseGoEmotions, parseSmsa } from './sentiment-datasets.js';
 
 // Invented rows in the corpora's formats: the corpora themselves are not part of the project.
 const labels = 'ambiguous\nnegative\nneutral\npositive\n';
@@ -50,5 +50,16 @@ describe('macroF1', () => {
     expect(result.perClass[2]).toBe(1);
     expect(result.macro).toBeCloseTo((2 / 3 + 2 / 3 + 1) / 3);
     expect(result.accuracy).toBe(0.75);
+  });
+
+  it('holds out the same rows every time, about the fraction asked', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => i);
+    const a = holdoutSplit(rows, 0.1);
+    const b = holdoutSplit(rows, 0.1);
+    expect(a.holdout).toEqual(b.holdout);
+    expect(a.holdout.length).toBeGreaterThan(150);
+    expect(a.holdout.length).toBeLessThan(250);
+    expect(a.train.length + a.holdout.length).toBe(2000);
+    expect(new Set([...a.train, ...a.holdout]).size).toBe(2000);
   });
 });

