@@ -38,6 +38,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly boss: PgBoss;
   private readonly recurring: Recurring[] = [];
   private readonly workers: Worker[] = [];
+  /** pg-boss worker ids per queue, to wake this instance's workers right after a local send. */
+  private readonly workerIds = new Map<string, string[]>();
   private running = false;
   private lastError: string | undefined;
 
@@ -66,7 +68,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Queues a job; with a stately queue and a singletonKey, a job already queued for that key absorbs this one. */
   async send(name: string, data: Record<string, unknown>, singletonKey?: string): Promise<string | null> {
-    return this.boss.send(name, data, singletonKey ? { singletonKey } : {});
+    const id = await this.boss.send(name, data, singletonKey ? { singletonKey } : {});
+    // Workers poll every couple of seconds; wake ours so an idle one takes this job now.
+    if (id) for (const workerId of this.workerIds.get(name) ?? []) this.boss.notifyWorker(workerId);
+    return id;
   }
 
   async onApplicationBootstrap() {
@@ -80,7 +85,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         retryDelay: 1,
       });
       for (let i = 0; i < w.options.concurrency; i++) {
-        await this.boss.work<Record<string, unknown>>(
+        const workerId = await this.boss.work<Record<string, unknown>>(
           w.name,
           { pollingIntervalSeconds: w.options.pollingIntervalSeconds, batchSize: 1 },
           async ([job]) => {
@@ -93,6 +98,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
             }
           },
         );
+        this.workerIds.set(w.name, [...(this.workerIds.get(w.name) ?? []), workerId]);
       }
     }
     for (const job of this.recurring) {

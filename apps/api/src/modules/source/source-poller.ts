@@ -69,7 +69,7 @@ export class SourcePoller implements OnApplicationBootstrap, OnApplicationShutdo
   ) {
     jobs.worker<{ sourceId: string }>(
       POLL_QUEUE,
-      { concurrency: 4, expireInSeconds: 300, pollingIntervalSeconds: 0.5, policy: 'stately' },
+      { concurrency: 4, expireInSeconds: 300, pollingIntervalSeconds: 2, policy: 'stately' },
       async ({ sourceId }) => {
         await this.poll(sourceId);
       },
