@@ -323,6 +323,34 @@ describe('ingestion through the webhook', () => {
       }
     });
 
+    it('announces every stored page to the listening stream (marketing, managers, admins), not to agents', async () => {
+      const marketer = await createUser(admin, 'marketing');
+      const agent = await createUser(admin, 'agent', { teamIds: [(await defaultTeam(admin)).id] });
+      const sM: Socket = marketer.client.socket();
+      const sA: Socket = agent.client.socket();
+      try {
+        await Promise.all([
+          new Promise((r) => sM.once('session.ready', r)),
+          new Promise((r) => sA.once('session.ready', r)),
+        ]);
+        const got: any[] = [];
+        const leaked: any[] = [];
+        sM.on('mention.created', (e: any) => got.push(e.data));
+        sA.on('mention.created', (e: any) => leaked.push(e.data));
+        await deliver(admin, src.id, src.secret, {
+          mentions: [item('ls-1', 'Brew & Co is cheaper', 'ls-a'), item('ls-2', 'Brew & Co queue was long', 'ls-b')],
+        });
+        await t.app.get(EventRelay).flush();
+        await expect.poll(() => got.length).toBe(1);
+        expect(got[0].sourceId).toBe(src.id);
+        expect(got[0].mentionIds).toHaveLength(2);
+        expect(leaked).toEqual([]);
+      } finally {
+        sM.close();
+        sA.close();
+      }
+    });
+
     it('tells a client that is too far behind to reload', async () => {
       await sql(`DELETE FROM events WHERE seq <= (SELECT max(seq) - 1 FROM events)`);
       const res = await admin.get('/api/events?since=0');

@@ -98,6 +98,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async roomsOf(p: Pick<Principal, 'userId' | 'role'>): Promise<string[]> {
     const rooms = [ROOM.user(p.userId), ...(await this.teams.teamIdsOf(p.userId)).map(ROOM.team)];
     if (isManager(p)) rooms.push(ROOM.managers);
+    if (p.role !== 'agent') rooms.push(ROOM.listening);
     return rooms;
   }
 

@@ -10,6 +10,8 @@ export const ROOM = {
   team: (id: string) => `team:${id}`,
   ticket: (id: string) => `ticket:${id}`,
   managers: 'managers',
+  /** Everyone who reads the whole listening stream: marketing, managers, admins. */
+  listening: 'listening',
 } as const;
 
 export const EVENT_NAMES = [
@@ -23,6 +25,7 @@ export const EVENT_NAMES = [
   'sla.breached',
   'source.updated',
   'notification.created',
+  'mention.created',
 ] as const;
 export const EventNameSchema = z.enum(EVENT_NAMES);
 export type EventName = z.infer<typeof EventNameSchema>;
@@ -46,6 +49,8 @@ export const EventPayloadSchemas = {
   'sla.breached': TicketRef.extend({ dueAt: z.iso.datetime({ offset: true }) }),
   'source.updated': z.object({ sourceId: z.uuid(), status: z.string() }),
   'notification.created': z.object({ id: z.uuid(), kind: z.string(), ticketId: z.uuid().nullable(), text: z.string() }),
+  /** One per stored page: the listening stream refreshes once, whatever the page size. */
+  'mention.created': z.object({ sourceId: z.uuid(), mentionIds: z.array(z.uuid()) }),
 } satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.infer<(typeof EventPayloadSchemas)[E]>;

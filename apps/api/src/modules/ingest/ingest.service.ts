@@ -287,6 +287,11 @@ export class IngestService {
       perAuthor.set(m.authorId, (perAuthor.get(m.authorId) ?? 0) + 1);
       if (opensTicket(m, ownBrandIds)) toThread.push({ ...m, mentionId });
     }
+    if (created.size) {
+      events.push(
+        event('mention.created', [ROOM.listening], { sourceId: source.id, mentionIds: [...created.values()] }),
+      );
+    }
     counts.ticketsCreated = await this.threadPage(em, source, toThread, ownBrandIds, events);
     await this.repo.countAuthorMentions(em, perAuthor);
     return counts;

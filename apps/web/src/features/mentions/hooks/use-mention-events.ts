@@ -7,8 +7,9 @@ import { mentionKeys } from '../api/mention-keys';
 const COALESCE_MS = 250;
 
 /**
- * New mentions announce themselves through their tickets (`ticket.created`, `ticket.mention_added`): the
- * stream refetches. A mention that opens no ticket (spam, competitor-only) shows up with the next refetch.
+ * New mentions announce themselves: `mention.created` (one per stored page, to marketing, managers and admins)
+ * and, for agents who see only their tickets' mentions, through their tickets (`ticket.created`,
+ * `ticket.mention_added`). The stream refetches once per burst.
  */
 export function useMentionEvents() {
   const queryClient = useQueryClient();
@@ -21,7 +22,11 @@ export function useMentionEvents() {
         void queryClient.invalidateQueries({ queryKey: mentionKeys.lists() });
       }, COALESCE_MS);
     };
-    const offs = [realtime.on('ticket.created', refetch), realtime.on('ticket.mention_added', refetch)];
+    const offs = [
+      realtime.on('mention.created', refetch),
+      realtime.on('ticket.created', refetch),
+      realtime.on('ticket.mention_added', refetch),
+    ];
     return () => {
       for (const off of offs) off();
       if (timer) clearTimeout(timer);
