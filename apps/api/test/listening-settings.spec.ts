@@ -125,4 +125,71 @@ describe('brands and campaigns', () => {
     expect(noSecret.status).toBe(400);
     expect(noSecret.body.details.fields[0].path).toBe('config.clientSecret');
   });
+
+  it('refuses every write to the wrong role, and bad input with a 4xx naming it', async () => {
+    const brand = (await admin.post('/api/brands', { name: 'Refusals', kind: 'competitor', keywords: ['r'] })).body;
+    const campaign = (await admin.post('/api/campaigns', { name: 'Refusals', hashtags: ['r'], startsAt: '2026-01-01' }))
+      .body;
+    const source = (
+      await admin.post('/api/sources', { kind: 'rss', name: 'Refusals', config: { url: 'http://r.example/f' } })
+    ).body;
+    for (const c of [manager, agent, marketing]) {
+      expect((await c.patch(`/api/brands/${brand.id}`, { kind: 'own' })).status).toBe(403);
+      expect((await c.request('DELETE', `/api/brands/${brand.id}`)).status).toBe(403);
+      expect((await c.patch(`/api/sources/${source.id}`, { enabled: false })).status).toBe(403);
+      expect((await c.request('DELETE', `/api/sources/${source.id}`)).status).toBe(403);
+      expect((await c.post(`/api/sources/${source.id}/poll`)).status).toBe(403);
+      expect((await c.post(`/api/sources/${source.id}/rotate-secret`)).status).toBe(403);
+    }
+    for (const c of [agent, marketing]) {
+      expect((await c.patch(`/api/campaigns/${campaign.id}`, { name: 'x' })).status).toBe(403);
+      expect((await c.request('DELETE', `/api/campaigns/${campaign.id}`)).status).toBe(403);
+    }
+    const anonymous = t.client();
+    expect((await anonymous.get('/api/brands')).status).toBe(401);
+    expect((await anonymous.get('/api/mentions')).status).toBe(401);
+    expect((await anonymous.get('/api/events?since=0')).status).toBe(401);
+
+    const since = await agent.get('/api/events?since=-1');
+    expect(since.status).toBe(400);
+    expect(since.body.details.fields[0].path).toBe('since');
+    const type = await marketing.get('/api/mentions?type=rant&spam=maybe');
+    expect(type.status).toBe(400);
+    expect(type.body.details.fields.map((f: any) => f.path).sort()).toEqual(['spam', 'type']);
+    const spamBody = await marketing.patch(`/api/mentions/00000000-0000-4000-8000-000000000000`, { isSpam: 'yes' });
+    expect(spamBody.status).toBe(400);
+    expect(
+      (await marketing.patch('/api/mentions/00000000-0000-4000-8000-000000000000', { isSpam: false })).status,
+    ).toBe(404);
+    const unknownField = await admin.patch(`/api/sources/${source.id}`, { colour: 'red' });
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.details.fields[0].path).toBe('colour');
+    const badKind = await admin.post('/api/sources', { kind: 'myspace', name: 'Old', config: {} });
+    expect(badKind.status).toBe(400);
+    expect(badKind.body.details.fields[0].path).toBe('kind');
+    // Nothing half-written: the refused writes left the rows as they were.
+    expect((await admin.get(`/api/brands/${brand.id}`)).body.kind).toBe('competitor');
+    expect((await admin.get(`/api/sources/${source.id}`)).body).toMatchObject({ enabled: true, name: 'Refusals' });
+    expect((await admin.get('/api/sources')).body.items.map((s: any) => s.name)).not.toContain('Old');
+
+    // The webhook of a source that is not a webhook source, or does not exist, is not found.
+    expect((await anonymous.post(`/api/sources/${source.id}/webhook`, { mentions: [] })).status).toBe(404);
+    expect(
+      (await anonymous.post('/api/sources/00000000-0000-4000-8000-000000000000/webhook', { mentions: [] })).status,
+    ).toBe(404);
+  });
+
+  it('filters mentions by day, both ends inclusive', async () => {
+    const src = await webhookSource(admin, 'Days');
+    await deliver(admin, src.id, src.secret, {
+      mentions: [
+        item('day-1', 'First of March', 'day-a', { postedAt: '2026-03-01T23:30:00Z' }),
+        item('day-2', 'Second of March', 'day-b', { postedAt: '2026-03-02T00:30:00Z' }),
+      ],
+    });
+    const one = await admin.get(`/api/mentions?sourceId=${src.id}&from=2026-03-01&to=2026-03-01`);
+    expect(one.body.items.map((m: any) => m.externalId)).toEqual(['day-1']);
+    const both = await admin.get(`/api/mentions?sourceId=${src.id}&from=2026-03-01&to=2026-03-02`);
+    expect(both.body.items.map((m: any) => m.externalId)).toEqual(['day-2', 'day-1']);
+  });
 });

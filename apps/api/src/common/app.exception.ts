@@ -62,3 +62,7 @@ export class ValidationException extends AppException {
     });
   }
 }
+
+/** PostgreSQL's unique-violation (23505) and foreign-key-violation (23503), for mapping to 409 / 400. */
+export const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23505';
+export const isForeignKeyViolation = (e: unknown) => (e as { code?: string } | null)?.code === '23503';

@@ -14,7 +14,7 @@ export interface RecordedRequest {
   json: unknown;
 }
 
-/** What a handler answers: an object/array body is sent as JSON, a string as-is. */
+/** What a handler answers: an object/array body is sent as JSON, a string or Buffer as-is. */
 export interface FakeResponse {
   status: number;
   headers?: Record<string, string>;
@@ -164,8 +164,9 @@ function parseJson(body: string): unknown {
 
 function send(res: ServerResponse, out: FakeResponse): void {
   const headers: Record<string, string> = { ...out.headers };
-  let payload = '';
-  if (typeof out.body === 'string') {
+  let payload: string | Buffer = '';
+  if (typeof out.body === 'string' || Buffer.isBuffer(out.body)) {
+    // Strings as UTF-8, Buffers byte for byte (feeds in legacy charsets).
     payload = out.body;
   } else if (out.body !== undefined) {
     payload = JSON.stringify(out.body);

@@ -1,12 +1,10 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import iconv from 'iconv-lite';
-import type { InjectedFailure, RecordedRequest } from './fake-server.js';
+import { FakeServer, type FakeResponse, type RecordedRequest } from './fake-server.js';
 
 /**
  * A web server hosting feeds (RSS 2.0, Atom, JSON Feed), with conditional GET (`ETag`/`If-None-Match`,
- * `Last-Modified`/`If-Modified-Since` → 304) and injectable failures. Self-contained rather than built on
- * FakeServer because feeds must be served as raw bytes in legacy encodings (windows-1252, ISO-8859-1).
+ * `Last-Modified`/`If-Modified-Since` → 304) and injectable failures. Bodies may be raw bytes in legacy
+ * encodings (windows-1252, ISO-8859-1).
  */
 
 export interface HostedFeed {
@@ -19,64 +17,8 @@ export interface HostedFeed {
   conditional?: boolean;
 }
 
-interface PendingFailure extends InjectedFailure {
-  remaining: number;
-}
-
-export class RssFake {
-  readonly requests: RecordedRequest[] = [];
+export class RssFake extends FakeServer {
   private readonly feeds = new Map<string, HostedFeed>();
-  private failures: PendingFailure[] = [];
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  private url: string | null = null;
-
-  async start(): Promise<string> {
-    if (this.url) return this.url;
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const parsed = new URL(req.url ?? '/', 'http://fake.invalid');
-        const body = Buffer.concat(chunks).toString('utf8');
-        const recorded: RecordedRequest = {
-          method: req.method ?? 'GET',
-          path: parsed.pathname,
-          query: parsed.searchParams,
-          headers: req.headers,
-          body,
-          json: undefined,
-        };
-        this.requests.push(recorded);
-        this.answer(recorded, res);
-      });
-    });
-    server.on('connection', (s) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return this.url;
-  }
-
-  get baseUrl(): string {
-    if (!this.url) throw new Error('fake server not started');
-    return this.url;
-  }
-
-  async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = null;
-    this.url = null;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
 
   /** Hosts (or replaces) the feed at `path`; returns its full URL. */
   setFeed(path: string, feed: HostedFeed): string {
@@ -88,61 +30,20 @@ export class RssFake {
     return `${this.baseUrl}${path}`;
   }
 
-  /** The next `count` (matching) requests get this answer instead of the feed. */
-  failNext(count: number, failure: InjectedFailure): this {
-    this.failures.push({ ...failure, remaining: count });
-    return this;
-  }
-
-  clearFailures(): this {
-    this.failures = [];
-    return this;
-  }
-
-  requestsTo(path: string): RecordedRequest[] {
-    return this.requests.filter((r) => r.path === path);
-  }
-
-  clearRequests(): this {
-    this.requests.length = 0;
-    return this;
-  }
-
-  private answer(req: RecordedRequest, res: ServerResponse): void {
-    const failure = this.failures.find((f) => f.remaining > 0 && (!f.match || f.match(req)));
-    if (failure) {
-      failure.remaining -= 1;
-      this.failures = this.failures.filter((f) => f.remaining > 0);
-      if (failure.drop) {
-        res.socket?.destroy();
-        return;
-      }
-      const body =
-        failure.body === undefined
-          ? ''
-          : typeof failure.body === 'string'
-            ? failure.body
-            : JSON.stringify(failure.body);
-      res.writeHead(failure.status ?? 500, failure.headers ?? {});
-      res.end(body);
-      return;
-    }
+  protected handle(req: RecordedRequest): FakeResponse {
     const feed = this.feeds.get(req.path);
     if (!feed || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-      return;
+      return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' };
     }
     const validators: Record<string, string> = {};
     if (feed.etag) validators.etag = feed.etag;
     if (feed.lastModified) validators['last-modified'] = feed.lastModified;
-    if (feed.conditional !== false && notModified(req, feed)) {
-      res.writeHead(304, validators);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': feed.contentType, ...validators });
-    res.end(req.method === 'HEAD' ? undefined : feed.body);
+    if (feed.conditional !== false && notModified(req, feed)) return { status: 304, headers: validators };
+    return {
+      status: 200,
+      headers: { 'content-type': feed.contentType, ...validators },
+      ...(req.method === 'HEAD' ? {} : { body: feed.body }),
+    };
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Brand, CreateBrandRequest, Page, PageQuery, UpdateBrandRequest } from '@dengar/contracts';
 import { CreateBrandRequestSchema, UpdateBrandRequestSchema } from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
-import { AppException, ErrorCode, NotFoundException } from '../../common/app.exception.js';
+import { AppException, ErrorCode, isUniqueViolation, NotFoundException } from '../../common/app.exception.js';
 import { DomainEvents } from '../../common/domain-events.js';
 import { decodeCursor, toPage } from '../../common/pagination.js';
 import type { BrandEntity } from './brand.entity.js';
@@ -23,7 +23,6 @@ const nameTaken = () =>
   new AppException(ErrorCode.Conflict, 'A brand with this name already exists', {
     fields: [{ path: 'name', message: 'is already taken' }],
   });
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
 
 @Injectable()
 export class BrandService {

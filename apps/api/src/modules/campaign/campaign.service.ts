@@ -1,8 +1,16 @@
 import type { Campaign, CreateCampaignRequest, Page, PageQuery, UpdateCampaignRequest } from '@dengar/contracts';
 import { CreateCampaignRequestSchema, UpdateCampaignRequestSchema } from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
-import { AppException, ErrorCode, NotFoundException, ValidationException } from '../../common/app.exception.js';
+import {
+  AppException,
+  ErrorCode,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  NotFoundException,
+  ValidationException,
+} from '../../common/app.exception.js';
 import { DomainEvents } from '../../common/domain-events.js';
+import { endOf, isDay, startOf } from '../../common/dates.js';
 import { decodeCursor, toPage } from '../../common/pagination.js';
 import type { CampaignEntity } from './campaign.entity.js';
 import { CampaignRepository } from './campaign.repository.js';
@@ -19,17 +27,15 @@ export const toCampaign = (c: CampaignEntity): Campaign => ({
   updatedAt: c.updatedAt.toISOString(),
 });
 
-const toDate = (v: string) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
-/** An end given as a day includes that whole day (UTC). */
-const toEnd = (v: string) => new Date(v.length === 10 ? `${v}T23:59:59.999Z` : v);
+const toDate = startOf;
+/** An end given as a day includes that whole day: its last millisecond (campaign windows are inclusive). */
+const toEnd = (v: string) => new Date(endOf(v).getTime() - (isDay(v) ? 1 : 0));
 const unknownBrand = () => new ValidationException([{ path: 'brandId', message: 'is not a known brand' }]);
-const isForeignKeyViolation = (e: unknown) => (e as { code?: string })?.code === '23503';
 
 const nameTaken = () =>
   new AppException(ErrorCode.Conflict, 'A campaign with this name already exists', {
     fields: [{ path: 'name', message: 'is already taken' }],
   });
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
 
 @Injectable()
 export class CampaignService {

@@ -392,11 +392,6 @@ export class IngestRepository {
     );
   }
 
-  async ownBrandIds(em: EntityManager): Promise<Set<string>> {
-    const rows = await em.query<{ id: string }[]>(`SELECT id FROM brands WHERE kind = 'own'`);
-    return new Set(rows.map((r) => r.id));
-  }
-
   /** A webhook delivery id: true when this is its first processing (waits for a concurrent one to finish). */
   async claimDelivery(em: EntityManager, sourceId: string, messageId: string): Promise<boolean> {
     const rows = await em.query<unknown[]>(

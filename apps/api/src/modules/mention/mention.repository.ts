@@ -2,6 +2,7 @@ import type { ListMentionsQuery } from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { endOf, startOf } from '../../common/dates.js';
 
 export interface MentionRow {
   id: string;
@@ -50,9 +51,6 @@ FROM mentions m JOIN authors a ON a.id = m.author_id`;
 const VISIBLE_TO = `EXISTS (SELECT 1 FROM tickets t WHERE t.id = m.ticket_id AND (t.assignee_id = $VIEWER
   OR t.team_id IN (SELECT team_id FROM team_members WHERE user_id = $VIEWER)))`;
 
-const day = (v: string, end: boolean) =>
-  v.length === 10 ? new Date(Date.parse(`${v}T00:00:00Z`) + (end ? 86_400_000 : 0)).toISOString() : v;
-
 @Injectable()
 export class MentionRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -73,8 +71,8 @@ export class MentionRepository {
     if (q.type) where.push(`m.type = ${p(q.type)}`);
     if (q.sentiment) where.push(`m.sentiment_label = ${p(q.sentiment)}`);
     if (q.language) where.push(`m.language = ${p(q.language)}`);
-    if (q.from) where.push(`m.posted_at >= ${p(day(q.from, false))}`);
-    if (q.to) where.push(`m.posted_at < ${p(day(q.to, true))}`);
+    if (q.from) where.push(`m.posted_at >= ${p(startOf(q.from).toISOString())}`);
+    if (q.to) where.push(`m.posted_at < ${p(endOf(q.to).toISOString())}`);
     if (q.q) where.push(`m.text ILIKE ${p(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     if (after) where.push(`(m.posted_at, m.id) < (${p(after[0])}::timestamptz, ${p(after[1])}::uuid)`);
     if (viewer) {

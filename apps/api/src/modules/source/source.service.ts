@@ -15,7 +15,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { AppException, ErrorCode, NotFoundException, ValidationException } from '../../common/app.exception.js';
+import {
+  AppException,
+  ErrorCode,
+  isUniqueViolation,
+  NotFoundException,
+  ValidationException,
+} from '../../common/app.exception.js';
 import { DomainEvents } from '../../common/domain-events.js';
 import { zodFields } from '../../common/http-exception.filter.js';
 import { decodeCursor, toPage } from '../../common/pagination.js';
@@ -31,7 +37,6 @@ const nameTaken = () =>
   new AppException(ErrorCode.Conflict, 'A source with this name already exists', {
     fields: [{ path: 'name', message: 'is already taken' }],
   });
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
 
 export const POLL_QUEUE = 'source-poll';
 

@@ -8,7 +8,7 @@ import type {
   UpdateTeamRequest,
 } from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
-import { AppException, ErrorCode, NotFoundException } from '../../common/app.exception.js';
+import { AppException, ErrorCode, isUniqueViolation, NotFoundException } from '../../common/app.exception.js';
 import { DomainEvents } from '../../common/domain-events.js';
 import { decodeCursor, toPage } from '../../common/pagination.js';
 import { isManager, type Principal } from '../../common/principal.js';
@@ -39,7 +39,6 @@ const nameTaken = () =>
   new AppException(ErrorCode.Conflict, 'A team with this name already exists', {
     fields: [{ path: 'name', message: 'is already taken' }],
   });
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
 
 @Injectable()
 export class TeamService {

@@ -1,14 +1,18 @@
 import type { CreateUserRequest, ListUsersQuery, Page, UpdateUserRequest, User } from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
-import { AppException, ErrorCode, ForbiddenException, NotFoundException } from '../../common/app.exception.js';
+import {
+  AppException,
+  ErrorCode,
+  ForbiddenException,
+  isUniqueViolation,
+  NotFoundException,
+} from '../../common/app.exception.js';
 import { decodeCursor, toPage } from '../../common/pagination.js';
 import { isManager, type Principal } from '../../common/principal.js';
 import { hashPassword } from '../auth/auth.crypto.js';
 import { DomainEvents } from '../../common/domain-events.js';
 import { toUser } from './user.mapper.js';
 import { UserRepository } from './user.repository.js';
-
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
 
 @Injectable()
 export class UserService {
