@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { TicketWorkflow1795811387043 } from './1795811387043-TicketWorkflow.js';
 import { Listening1795806372961 } from './1795806372961-Listening.js';
 import { Init1795798227823 } from './1795798227823-Init.js';
 import { SocketIoAttachments1795800000000 } from './1795800000000-SocketIoAttachments.js';
@@ -8,4 +9,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Init1795798227823,
   SocketIoAttachments1795800000000,
   Listening1795806372961,
+  TicketWorkflow1795811387043,
 ];

@@ -19,6 +19,8 @@ import { SourceModule } from './modules/source/source.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SetupModule } from './modules/setup/setup.module.js';
 import { TeamModule } from './modules/team/team.module.js';
+import { AssignmentModule } from './modules/assignment/assignment.module.js';
+import { TicketCoreModule } from './modules/ticket/ticket-core.module.js';
 import { UserModule } from './modules/user/user.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 
@@ -44,6 +46,8 @@ export class AppModule {
         HealthModule,
         RealtimeModule,
         EventModule,
+        TicketCoreModule,
+        AssignmentModule,
         BrandModule,
         CampaignModule,
         IngestModule,

@@ -1,3 +1,14 @@
+import { CannedResponseEntity } from '../modules/canned-response/canned-response.entity.js';
+import { NoteEntity } from '../modules/note/note.entity.js';
+import { NotificationEntity } from '../modules/notification/notification.entity.js';
+import { TicketPresenceEntity } from '../modules/presence/ticket-presence.entity.js';
+import { UserSocketEntity } from '../modules/presence/user-socket.entity.js';
+import { ReplyEntity } from '../modules/reply/reply.entity.js';
+import { RoutingRuleEntity } from '../modules/routing/routing-rule.entity.js';
+import { SettingsEntity } from '../modules/settings/settings.entity.js';
+import { TagEntity } from '../modules/tag/tag.entity.js';
+import { TicketTagEntity } from '../modules/tag/ticket-tag.entity.js';
+import { TicketCounterEntity } from '../modules/ticket/ticket-counter.entity.js';
 import { ApiTokenEntity } from '../modules/auth/api-token.entity.js';
 import { LoginFailureEntity } from '../modules/auth/login-failure.entity.js';
 import { SessionEntity } from '../modules/auth/session.entity.js';
@@ -37,4 +48,15 @@ export const ENTITIES = [
   TicketEntity,
   TicketEventEntity,
   EventEntity,
+  TicketCounterEntity,
+  ReplyEntity,
+  NoteEntity,
+  TagEntity,
+  TicketTagEntity,
+  CannedResponseEntity,
+  RoutingRuleEntity,
+  SettingsEntity,
+  NotificationEntity,
+  UserSocketEntity,
+  TicketPresenceEntity,
 ];

@@ -54,3 +54,6 @@ export interface Page<T> {
 
 /** Query-string booleans: `true`/`false`/`1`/`0`. */
 export const QueryBooleanSchema = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** ISO 639-1. */
+export const LanguageCodeSchema = z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 code');

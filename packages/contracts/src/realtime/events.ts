@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { AvailabilitySchema } from '../common/common.schema.js';
+import { NotificationSchema } from '../notification/notification.schema.js';
+import { NoteSchema, ReplySchema, TicketSchema } from '../ticket/ticket.schema.js';
 
 /**
  * The socket event map (SPEC §7). Event names are `resource.verb`; the gateway emits with these types and
- * the web client listens with them. Sockets notify; react-query owns the data, so payloads carry ids and the
- * changed fields, and a client refetches what it needs.
+ * the web client listens with them. Sockets notify; react-query owns the data: `ticket.created`/`ticket.updated`
+ * carry the full ticket DTO so a client updates its cache without refetching; others carry ids and what changed.
  */
 export const ROOM = {
   user: (id: string) => `user:${id}`,
@@ -33,22 +36,30 @@ export type EventName = z.infer<typeof EventNameSchema>;
 const TicketRef = z.object({ ticketId: z.uuid(), teamId: z.uuid().nullable() });
 
 export const EventPayloadSchemas = {
-  'ticket.created': TicketRef.extend({ number: z.number().int() }),
-  'ticket.updated': TicketRef.extend({ changed: z.array(z.string()), version: z.number().int() }),
+  'ticket.created': TicketRef.extend({ number: z.number().int(), ticket: TicketSchema }),
+  'ticket.updated': TicketRef.extend({
+    changed: z.array(z.string()),
+    version: z.number().int(),
+    ticket: TicketSchema,
+  }),
   'ticket.assigned': TicketRef.extend({ assigneeId: z.uuid().nullable(), previousAssigneeId: z.uuid().nullable() }),
   'ticket.mention_added': TicketRef.extend({ mentionId: z.uuid() }),
-  'reply.updated': TicketRef.extend({ replyId: z.uuid(), status: z.string() }),
-  'note.created': TicketRef.extend({ noteId: z.uuid() }),
+  'reply.updated': TicketRef.extend({ replyId: z.uuid(), status: z.string(), reply: ReplySchema }),
+  'note.created': TicketRef.extend({ noteId: z.uuid(), note: NoteSchema }),
+  /**
+   * Either a user's availability changed (`availability`, to `managers` and the user's teams), or who is on a
+   * ticket changed (`ticketId` + the full `viewers` list, to `ticket:<id>`). Presence is ephemeral: it is
+   * not written to the event log (seq 0) and a reconnecting client simply re-announces what it views.
+   */
   'presence.updated': z.object({
     userId: z.uuid(),
-    availability: z.enum(['online', 'away', 'offline']).optional(),
+    availability: AvailabilitySchema.optional(),
     ticketId: z.uuid().optional(),
-    viewing: z.boolean().optional(),
-    typing: z.boolean().optional(),
+    viewers: z.array(z.object({ userId: z.uuid(), name: z.string(), typing: z.boolean() })).optional(),
   }),
   'sla.breached': TicketRef.extend({ dueAt: z.iso.datetime({ offset: true }) }),
   'source.updated': z.object({ sourceId: z.uuid(), status: z.string() }),
-  'notification.created': z.object({ id: z.uuid(), kind: z.string(), ticketId: z.uuid().nullable(), text: z.string() }),
+  'notification.created': NotificationSchema,
   /** One per stored page: the listening stream refreshes once, whatever the page size. */
   'mention.created': z.object({ sourceId: z.uuid(), mentionIds: z.array(z.uuid()) }),
 } satisfies Record<EventName, z.ZodType>;
@@ -71,5 +82,13 @@ export type ServerToClientEvents = {
   'session.ready': (info: { userId: string; rooms: string[] }) => void;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- client→server events arrive with the ticket workflow
-export interface ClientToServerEvents {}
+export const PresenceViewSchema = z.strictObject({ ticketId: z.uuid(), viewing: z.boolean() });
+export const PresenceTypingSchema = z.strictObject({ ticketId: z.uuid(), typing: z.boolean() });
+export type PresenceAck = { ok: true } | { ok: false; error: string };
+
+export interface ClientToServerEvents {
+  /** Start/stop viewing a ticket: joins/leaves `ticket:<id>` (after an access check) and tells the others. */
+  'presence.view': (msg: z.infer<typeof PresenceViewSchema>, ack?: (r: PresenceAck) => void) => void;
+  /** Typing a reply on a ticket; a `typing: true` lapses by itself after a few seconds without a repeat. */
+  'presence.typing': (msg: z.infer<typeof PresenceTypingSchema>, ack?: (r: PresenceAck) => void) => void;
+}

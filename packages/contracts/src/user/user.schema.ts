@@ -65,3 +65,8 @@ export const ListUsersQuerySchema = PageQuerySchema.extend({
 export type ListUsersQuery = z.infer<typeof ListUsersQuerySchema>;
 
 export const UserPageSchema = pageOf(UserSchema);
+
+/** `PUT /api/users/me/availability`: only the user sets it (or the system, when all their sockets are gone). */
+export const SetAvailabilityRequestSchema = z.strictObject({ availability: AvailabilitySchema });
+export type SetAvailabilityRequest = z.infer<typeof SetAvailabilityRequestSchema>;
+export const AvailabilityResultSchema = z.object({ userId: z.uuid(), availability: AvailabilitySchema });

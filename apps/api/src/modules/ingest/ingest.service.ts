@@ -8,6 +8,8 @@ import type { PulledMention, SkippedItem } from '../source/connectors/connector.
 import { sanitizeHtml } from '../source/connectors/html.js';
 import type { SourceEntity } from '../source/source.entity.js';
 import { SourceRepository } from '../source/source.repository.js';
+import { TicketRepository } from '../ticket/ticket.repository.js';
+import { ticketRooms } from '../ticket/ticket-rooms.js';
 import { EnricherCache } from './enricher-cache.js';
 import { IngestRepository, type MentionInput, type TicketRow } from './ingest.repository.js';
 import {
@@ -56,12 +58,6 @@ const contentHash = (m: { text: string; html: string | null }) =>
     .update(m.html ?? '')
     .digest('hex');
 
-const ticketRooms = (t: { teamId: string; assigneeId: string | null }) => [
-  ROOM.team(t.teamId),
-  ROOM.managers,
-  ...(t.assigneeId ? [ROOM.user(t.assigneeId)] : []),
-];
-
 /**
  * Turns a page of pulled mentions into stored mentions and tickets (SPEC §3–§4): enrich first (CPU, outside the
  * transaction), then in ONE transaction: authors, mentions (`ON CONFLICT DO NOTHING` on `(source_id,
@@ -78,6 +74,7 @@ export class IngestService {
     private readonly sources: SourceRepository,
     private readonly enrichers: EnricherCache,
     private readonly log: EventLog,
+    private readonly tickets: TicketRepository,
   ) {}
 
   /** A poll's page: committed only while `leaseToken` still holds the source's lease. */
@@ -440,11 +437,17 @@ export class IngestService {
     await this.repo.setMentionTickets(em, links);
 
     const ticketEvents: { ticketId: string; type: string; data: Record<string, unknown> }[] = [];
+    const dtos = await this.tickets.dtos(
+      em,
+      all.map((w) => w.id),
+    );
     for (const w of fresh) {
-      const rooms = ticketRooms({ teamId, assigneeId: null });
+      const rooms = ticketRooms({ id: w.id, teamId, assigneeId: null });
       ticketEvents.push({ ticketId: w.id, type: 'created', data: { mentionId: w.mentionIds[0] } });
       ticketEvents.push({ ticketId: w.id, type: 'routed', data: { teamId, ruleId: null } });
-      events.push(event('ticket.created', rooms, { ticketId: w.id, teamId, number: numbers.get(w.id)! }));
+      events.push(
+        event('ticket.created', rooms, { ticketId: w.id, teamId, number: numbers.get(w.id)!, ticket: dtos.get(w.id)! }),
+      );
       for (const [i, mentionId] of w.mentionIds.entries()) {
         if (i > 0) ticketEvents.push({ ticketId: w.id, type: 'mention_added', data: { mentionId } });
         events.push(event('ticket.mention_added', rooms, { ticketId: w.id, teamId, mentionId }));
@@ -453,6 +456,7 @@ export class IngestService {
     for (const w of joined) {
       const row = w.row!;
       const rooms = ticketRooms(row);
+      const ticket = dtos.get(w.id)!;
       for (const mentionId of w.mentionIds) {
         ticketEvents.push({ ticketId: w.id, type: 'mention_added', data: { mentionId } });
         events.push(event('ticket.mention_added', rooms, { ticketId: w.id, teamId: row.teamId, mentionId }));
@@ -466,7 +470,13 @@ export class IngestService {
       }
       const changed = ['lastActivityAt', 'waitingSince', 'sentiment', ...(w.newStatus ? ['status'] : [])];
       events.push(
-        event('ticket.updated', rooms, { ticketId: w.id, teamId: row.teamId, changed, version: versions.get(w.id)! }),
+        event('ticket.updated', rooms, {
+          ticketId: w.id,
+          teamId: row.teamId,
+          changed,
+          version: versions.get(w.id)!,
+          ticket,
+        }),
       );
     }
     await this.repo.ticketEvents(em, ticketEvents);

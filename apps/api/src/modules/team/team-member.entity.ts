@@ -1,4 +1,4 @@
-import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import type { TeamEntity } from './team.entity.js';
 import type { UserEntity } from '../user/user.entity.js';
 
@@ -13,6 +13,10 @@ export class TeamMemberEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   joinedAt: Date;
+
+  /** Round robin hands the next ticket to the member who got one longest ago. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastAssignedAt: Date | null;
 
   @ManyToOne('TeamEntity', (t: TeamEntity) => t.members, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'team_id' })

@@ -33,6 +33,23 @@ export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 @Index('tickets_assignee_activity_idx', ['assigneeId', 'lastActivityAt', 'id'])
 // Threading: the author's tickets on a source that are not closed.
 @Index('tickets_author_source_idx', ['authorId', 'sourceId', 'lastActivityAt'], { where: `"status" <> 'closed'` })
+// The default views list active tickets only: small partial indexes in the queue's order.
+@Index('tickets_team_active_idx', ['teamId', 'lastActivityAt', 'id'], {
+  where: `"status" IN ('new', 'open', 'pending')`,
+})
+@Index('tickets_assignee_active_idx', ['assigneeId', 'lastActivityAt', 'id'], {
+  where: `"status" IN ('new', 'open', 'pending')`,
+})
+// Jobs: first-response breaches, snoozes to wake, resolved tickets to close.
+@Index('tickets_sla_due_idx', ['firstResponseDueAt'], {
+  where: `"first_responded_at" IS NULL AND "sla_breached_at" IS NULL AND "status" NOT IN ('resolved', 'closed')`,
+})
+@Index('tickets_snoozed_idx', ['snoozedUntil'], { where: `"status" = 'snoozed'` })
+@Index('tickets_resolved_idx', ['resolvedAt'], { where: `"status" = 'resolved'` })
+// Waiting tickets handed out oldest first when an agent comes online.
+@Index('tickets_unassigned_waiting_idx', ['teamId', 'createdAt'], {
+  where: `"assignee_id" IS NULL AND "status" IN ('new', 'open', 'pending')`,
+})
 export class TicketEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -76,6 +93,10 @@ export class TicketEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   firstRespondedAt: Date | null;
+
+  /** When the first-response target was missed (set once, by the SLA job). */
+  @Column({ type: 'timestamptz', nullable: true })
+  slaBreachedAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
