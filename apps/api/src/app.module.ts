@@ -21,7 +21,17 @@ import { SetupModule } from './modules/setup/setup.module.js';
 import { TeamModule } from './modules/team/team.module.js';
 import { AssignmentModule } from './modules/assignment/assignment.module.js';
 import { TicketCoreModule } from './modules/ticket/ticket-core.module.js';
+import { TicketModule } from './modules/ticket/ticket.module.js';
 import { UserModule } from './modules/user/user.module.js';
+import { CannedResponseModule } from './modules/canned-response/canned-response.module.js';
+import { NoteModule } from './modules/note/note.module.js';
+import { NotificationModule } from './modules/notification/notification.module.js';
+import { SettingsModule } from './modules/settings/settings.module.js';
+import { TagModule } from './modules/tag/tag.module.js';
+import { ReplyModule } from './modules/reply/reply.module.js';
+import { PresenceModule } from './modules/presence/presence.module.js';
+import { TicketJobsModule } from './modules/ticket-jobs/ticket-jobs.module.js';
+import { RoutingModule } from './modules/routing/routing.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 
 @Module({})
@@ -48,11 +58,21 @@ export class AppModule {
         EventModule,
         TicketCoreModule,
         AssignmentModule,
+        PresenceModule,
+        TicketJobsModule,
         BrandModule,
         CampaignModule,
+        RoutingModule,
         IngestModule,
         SourceModule,
         MentionModule,
+        TicketModule,
+        ReplyModule,
+        SettingsModule,
+        TagModule,
+        CannedResponseModule,
+        NoteModule,
+        NotificationModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -36,6 +36,8 @@ export interface AppConfig {
   trustProxy: boolean;
   redisUrl?: string;
   webDist: string;
+  /** How long a user keeps their availability after their last socket closed. */
+  presenceOfflineAfterSec: number;
 }
 
 /** Parses the environment; throws ConfigError with one line per bad variable. */
@@ -90,6 +92,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TRUST_PROXY,
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     webDist: path.resolve(env.DENGAR_WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist')),
+    presenceOfflineAfterSec: env.PRESENCE_OFFLINE_AFTER_SEC,
   };
 }
 

@@ -48,6 +48,16 @@ export const EnvSchema = z
       .refine((v) => /^rediss?:\/\/.+/.test(v), { message: 'expected a redis:// or rediss:// URL' })
       .optional(),
     DENGAR_WEB_DIST: z.string().min(1).optional(),
+    /**
+     * Seconds a user keeps their availability after their last socket is gone (SPEC §3: "when all their
+     * sockets have been gone a while"); then the presence sweep sets them `offline`. Default 120.
+     */
+    PRESENCE_OFFLINE_AFTER_SEC: z.coerce
+      .number({ message: 'expected a number of seconds' })
+      .int('expected a whole number of seconds')
+      .min(1, 'expected between 1 and 86400 seconds')
+      .max(86_400, 'expected between 1 and 86400 seconds')
+      .default(120),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.DENGAR_SECRET) {

@@ -30,6 +30,11 @@ export interface InjectedFailure {
   headers?: Record<string, string>;
   body?: unknown;
   drop?: boolean;
+  /**
+   * With `drop`: the request is handled first (a post is created) and only then the connection is dropped,
+   * like a timeout after the platform acted — the client cannot know the outcome.
+   */
+  afterHandling?: boolean;
   match?: (req: RecordedRequest) => boolean;
 }
 
@@ -127,6 +132,13 @@ export abstract class FakeServer {
   private async answer(req: RecordedRequest, res: ServerResponse): Promise<void> {
     const failure = this.takeFailure(req);
     if (failure?.drop) {
+      if (failure.afterHandling) {
+        try {
+          await this.handle(req);
+        } catch {
+          // the answer is lost anyway
+        }
+      }
       res.socket?.destroy();
       return;
     }

@@ -72,14 +72,17 @@ export type UpdateRoutingRuleRequest = z.infer<typeof UpdateRoutingRuleRequestSc
 
 /** `PUT /api/routing-rules/order` `{ids}`: every rule's id, in the new order. */
 export const ReorderRoutingRulesRequestSchema = z.strictObject({ ids: z.array(z.uuid()).min(1).max(1000) });
+export type ReorderRoutingRulesRequest = z.infer<typeof ReorderRoutingRulesRequestSchema>;
 
 export const RoutingRuleListSchema = z.object({ items: z.array(RoutingRuleSchema), nextCursor: z.null() });
+export type RoutingRuleList = z.infer<typeof RoutingRuleListSchema>;
 
 /** `POST /api/routing-rules/dry-run`: which of the last `limit` mentions a draft rule would match. */
 export const RoutingDryRunRequestSchema = z.strictObject({
   conditions: RoutingConditionsSchema,
   limit: z.number().int().min(1).max(5000).default(500),
 });
+export type RoutingDryRunRequest = z.infer<typeof RoutingDryRunRequestSchema>;
 export const RoutingDryRunResultSchema = z.object({
   matched: z.number().int(),
   of: z.number().int(),

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { AssignmentRepository } from './assignment.repository.js';
 import { AssignmentService } from './assignment.service.js';
 
 @Global()
-@Module({ providers: [AssignmentService], exports: [AssignmentService] })
+@Module({ providers: [AssignmentRepository, AssignmentService], exports: [AssignmentService] })
 export class AssignmentModule {}

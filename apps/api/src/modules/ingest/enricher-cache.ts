@@ -12,7 +12,12 @@ const RECHECK_MS = 5_000;
  */
 @Injectable()
 export class EnricherCache {
-  private current: { enricher: Enricher; fingerprint: string; ownBrandIds: Set<string> } | null = null;
+  private current: {
+    enricher: Enricher;
+    fingerprint: string;
+    ownBrandIds: Set<string>;
+    competitorBrandIds: Set<string>;
+  } | null = null;
   private checkedAt = 0;
 
   constructor(
@@ -24,7 +29,7 @@ export class EnricherCache {
     });
   }
 
-  async get(): Promise<{ enricher: Enricher; ownBrandIds: Set<string> }> {
+  async get(): Promise<{ enricher: Enricher; ownBrandIds: Set<string>; competitorBrandIds: Set<string> }> {
     if (this.current && Date.now() - this.checkedAt < RECHECK_MS) return this.current;
     const [fp] = await this.ds.query<{ fp: string }[]>(
       `SELECT concat_ws('|', (SELECT count(*) FROM brands), (SELECT max(updated_at) FROM brands),
@@ -59,6 +64,7 @@ export class EnricherCache {
       enricher: new Enricher({ brands, campaigns }),
       fingerprint: fp?.fp ?? '',
       ownBrandIds: new Set(brands.filter((b) => b.kind === 'own').map((b) => b.id)),
+      competitorBrandIds: new Set(brands.filter((b) => b.kind === 'competitor').map((b) => b.id)),
     };
     return this.current;
   }

@@ -1,6 +1,7 @@
+import type { BusinessHours, SlaTargets } from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { returning } from '../../database/sql.js';
+import { returning, type Queryable } from '../../database/sql.js';
 
 export interface AuthorInput {
   externalId: string;
@@ -56,10 +57,38 @@ export interface NewTicket {
   sentimentLabel: string;
   sentimentScore: number;
   priority: string;
-  slaMinutes: number;
+  firstResponseDueAt: string;
   lastActivityAt: string;
   waitingSince: string;
   mentionCount: number;
+}
+
+/** An author as stored after a page's upsert (what routing rules read). */
+export interface StoredAuthor {
+  id: string;
+  influence: number;
+  verified: boolean;
+}
+
+/** What SLA clocks need of the workspace settings; null fields mean "not configured". */
+export interface SlaSettings {
+  slaTargets: SlaTargets | null;
+  businessHours: BusinessHours | null;
+  timezone: string | null;
+}
+
+/** A stored mention as routing rules read it. */
+export interface RoutableMentionRow {
+  id: string;
+  sourceKind: string;
+  sourceId: string;
+  brandIds: string[];
+  language: string | null;
+  sentimentLabel: string;
+  type: string;
+  text: string;
+  authorInfluence: number;
+  authorVerified: boolean;
 }
 
 export interface TicketUpdate {
@@ -105,10 +134,11 @@ export class IngestRepository {
     );
   }
 
-  async upsertAuthors(em: EntityManager, kind: string, authors: AuthorInput[]): Promise<Map<string, string>> {
+  /** Returns each author (by external id) as stored now, with its merged `verified` and new `influence`. */
+  async upsertAuthors(em: EntityManager, kind: string, authors: AuthorInput[]): Promise<Map<string, StoredAuthor>> {
     if (!authors.length) return new Map();
     const sorted = [...authors].sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
-    const rows = await em.query<{ id: string; externalId: string }[]>(
+    const rows = await em.query<{ id: string; externalId: string; influence: number; verified: boolean }[]>(
       `INSERT INTO authors (source_kind, external_id, handle, display_name, profile_url, followers, verified, influence)
        SELECT $1, a.external_id, a.handle, a.display_name, a.profile_url, coalesce(a.followers, 0), a.verified, a.influence
        FROM jsonb_to_recordset($2::jsonb) AS a(external_id text, handle text, display_name text, profile_url text,
@@ -120,7 +150,7 @@ export class IngestRepository {
          followers = CASE WHEN EXCLUDED.followers > 0 THEN EXCLUDED.followers ELSE authors.followers END,
          verified = EXCLUDED.verified OR authors.verified,
          influence = EXCLUDED.influence
-       RETURNING id, external_id AS "externalId"`,
+       RETURNING id, external_id AS "externalId", influence, verified`,
       [
         kind,
         JSON.stringify(
@@ -136,7 +166,7 @@ export class IngestRepository {
         ),
       ],
     );
-    return new Map(rows.map((r) => [r.externalId, r.id]));
+    return new Map(rows.map((r) => [r.externalId, { id: r.id, influence: r.influence, verified: r.verified }]));
   }
 
   /** Inserts what is new; returns the new rows. Existing `(source_id, external_id)` are left to the caller. */
@@ -296,22 +326,77 @@ export class IngestRepository {
     );
   }
 
+  /** The transaction's time: what `now()` (and so `created_at`) is for every row it writes. */
+  async transactionTime(em: EntityManager): Promise<Date> {
+    const [row] = await em.query<{ now: Date }[]>('SELECT now() AS now');
+    return row!.now;
+  }
+
+  /** The workspace's SLA settings (row id 1), or all null when the row does not exist yet. */
+  async slaSettings(em: EntityManager): Promise<SlaSettings> {
+    const [row] = await em.query<SlaSettings[]>(
+      `SELECT sla_targets AS "slaTargets", business_hours AS "businessHours", timezone
+       FROM workspace_settings WHERE id = 1`,
+    );
+    return row ?? { slaTargets: null, businessHours: null, timezone: null };
+  }
+
+  /** Which of these teams exist (a rule may name a team deleted since). */
+  async existingTeams(em: EntityManager, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await em.query<{ id: string }[]>('SELECT id FROM teams WHERE id = ANY($1::uuid[])', [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Tags routing put on new tickets; tags deleted since the rule was written are left out. Returns what was added. */
+  async addTicketTags(
+    em: EntityManager,
+    links: { ticketId: string; tagId: string }[],
+  ): Promise<{ ticketId: string; tagId: string; name: string; kind: string }[]> {
+    if (!links.length) return [];
+    return em.query(
+      `WITH added AS (
+         INSERT INTO ticket_tags (ticket_id, tag_id)
+         SELECT l.ticket_id, l.tag_id FROM jsonb_to_recordset($1::jsonb) AS l(ticket_id uuid, tag_id uuid)
+         JOIN tags g ON g.id = l.tag_id
+         ON CONFLICT DO NOTHING
+         RETURNING ticket_id, tag_id)
+       SELECT a.ticket_id AS "ticketId", g.id AS "tagId", g.name, g.kind FROM added a JOIN tags g ON g.id = a.tag_id`,
+      [JSON.stringify(links.map((l) => ({ ticket_id: l.ticketId, tag_id: l.tagId })))],
+    );
+  }
+
+  /** Stored mentions as routing rules read them. */
+  async routableMentions(db: Queryable, ids: string[]): Promise<RoutableMentionRow[]> {
+    if (!ids.length) return [];
+    return db.query<RoutableMentionRow[]>(
+      `SELECT m.id, m.source_kind AS "sourceKind", m.source_id AS "sourceId", m.brand_ids AS "brandIds", m.language,
+         m.sentiment_label AS "sentimentLabel", m.type, m.text, a.influence AS "authorInfluence",
+         a.verified AS "authorVerified"
+       FROM mentions m JOIN authors a ON a.id = m.author_id WHERE m.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   async defaultTeamId(em: EntityManager): Promise<string> {
     const rows = await em.query<{ id: string }[]>('SELECT id FROM teams WHERE is_default');
     if (!rows[0]) throw new Error('the default team is missing');
     return rows[0].id;
   }
 
-  /** New tickets of a page in one statement; ids are chosen by the caller. Returns their numbers. */
+  /**
+   * New tickets of a page in one statement; ids and SLA due times are chosen by the caller (`created_at` is the
+   * transaction's `now()`, the same instant the due times were computed from). Returns their numbers.
+   */
   async insertTickets(em: EntityManager, tickets: NewTicket[]): Promise<Map<string, number>> {
     if (!tickets.length) return new Map();
     const rows = await em.query<{ id: string; number: number }[]>(
       `INSERT INTO tickets (id, team_id, brand_id, source_id, author_id, subject, sentiment_label, sentiment_score,
          priority, first_response_due_at, last_activity_at, waiting_since, mention_count)
        SELECT t.id, t.team_id, t.brand_id, t.source_id, t.author_id, t.subject, t.sentiment_label, t.sentiment_score,
-         t.priority, now() + make_interval(mins => t.sla_minutes), t.last_activity_at, t.waiting_since, t.mention_count
+         t.priority, t.first_response_due_at, t.last_activity_at, t.waiting_since, t.mention_count
        FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, team_id uuid, brand_id uuid, source_id uuid, author_id uuid,
-         subject text, sentiment_label text, sentiment_score real, priority text, sla_minutes int,
+         subject text, sentiment_label text, sentiment_score real, priority text, first_response_due_at timestamptz,
          last_activity_at timestamptz, waiting_since timestamptz, mention_count int)
        RETURNING id, number`,
       [
@@ -326,7 +411,7 @@ export class IngestRepository {
             sentiment_label: t.sentimentLabel,
             sentiment_score: t.sentimentScore,
             priority: t.priority,
-            sla_minutes: t.slaMinutes,
+            first_response_due_at: t.firstResponseDueAt,
             last_activity_at: t.lastActivityAt,
             waiting_since: t.waitingSince,
             mention_count: t.mentionCount,

@@ -1,25 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ROOM, type WebhookResult } from '@dengar/contracts';
+import { DEFAULT_SLA_TARGETS, ROOM, type TicketPriority, type WebhookResult } from '@dengar/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AssignmentService } from '../assignment/assignment.service.js';
 import { EventLog, event, type PendingEvent } from '../event/event-log.service.js';
+import { RoutingCache } from '../routing/routing-cache.js';
+import { type BrandKinds, type CompiledRule, firstMatch } from '../routing/routing-rule-matcher.js';
 import type { PulledMention, SkippedItem } from '../source/connectors/connector.js';
 import { sanitizeHtml } from '../source/connectors/html.js';
 import type { SourceEntity } from '../source/source.entity.js';
 import { SourceRepository } from '../source/source.repository.js';
+import { slaDueAt } from '../ticket/sla-clock.js';
 import { TicketRepository } from '../ticket/ticket.repository.js';
 import { ticketRooms } from '../ticket/ticket-rooms.js';
 import { EnricherCache } from './enricher-cache.js';
 import { IngestRepository, type MentionInput, type TicketRow } from './ingest.repository.js';
-import {
-  SLA_MINUTES,
-  opensTicket,
-  statusAfterCustomerMention,
-  subjectOf,
-  threadRefs,
-  threadSentiment,
-} from './threading.js';
+import { opensTicket, statusAfterCustomerMention, subjectOf, threadRefs, threadSentiment } from './threading.js';
 
 export interface PageInput {
   mentions: PulledMention[];
@@ -34,12 +31,27 @@ export type ThreadInput = Pick<
   'text' | 'sentimentLabel' | 'sentimentScore' | 'postedAt' | 'brandIds' | 'inReplyToExternalId' | 'threadExternalId'
 > & { authorId: string };
 
+/**
+ * A new mention handed to threading. `route` is the routing rule that matched it at ingestion (null: none did);
+ * left out, threading evaluates the rules itself should the mention open a ticket (a restored spam mention).
+ */
+export type ThreadMention = ThreadInput & { mentionId: string; externalId: string; route?: CompiledRule | null };
+
 export interface IngestCounts {
   accepted: number;
   duplicates: number;
   edited: number;
   skipped: number;
   ticketsCreated: number;
+}
+
+/** How a mention that opens a ticket is routed. */
+interface NewTicketRoute {
+  teamId: string;
+  ruleId: string | null;
+  priority: TicketPriority;
+  tagIds: string[];
+  firstResponseDueAt: Date;
 }
 
 /** The poll lost its lease while fetching (it was taken over): the page is dropped, the new owner re-reads it. */
@@ -50,6 +62,9 @@ export class LeaseLostError extends Error {
 }
 
 const RETRYABLE = new Set(['40001', '40P01']);
+
+/** Until the workspace sets a time zone, business hours are read in the server's. */
+const serverTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const contentHash = (m: { text: string; html: string | null }) =>
   createHash('sha256')
@@ -75,6 +90,8 @@ export class IngestService {
     private readonly enrichers: EnricherCache,
     private readonly log: EventLog,
     private readonly tickets: TicketRepository,
+    private readonly routing: RoutingCache,
+    private readonly assignment: AssignmentService,
   ) {}
 
   /** A poll's page: committed only while `leaseToken` still holds the source's lease. */
@@ -128,7 +145,8 @@ export class IngestService {
     before: (em: EntityManager) => Promise<void | 'skip'>,
     after?: (em: EntityManager, counts: IngestCounts) => Promise<void>,
   ): Promise<IngestCounts> {
-    const { enricher, ownBrandIds } = await this.enrichers.get();
+    const { enricher, ownBrandIds, competitorBrandIds } = await this.enrichers.get();
+    const brands: BrandKinds = { own: ownBrandIds, competitor: competitorBrandIds };
     // One item per external id: a page that repeats an item keeps its last copy.
     const items = [...new Map(page.mentions.map((m) => [m.externalId, m])).values()].sort(
       (a, b) => a.postedAt.getTime() - b.postedAt.getTime(),
@@ -138,7 +156,7 @@ export class IngestService {
         const events: PendingEvent[] = [];
         const counts = await this.ds.transaction(async (em) => {
           if ((await before(em)) === 'skip') return null;
-          const c = await this.store(em, source, items, page.skipped, enricher, ownBrandIds, events);
+          const c = await this.store(em, source, items, page.skipped, enricher, brands, events);
           await this.sources.addStats(em, source.id, {
             ingested: c.accepted,
             duplicates: c.duplicates,
@@ -170,7 +188,7 @@ export class IngestService {
     items: PulledMention[],
     skipped: SkippedItem[],
     enricher: Awaited<ReturnType<EnricherCache['get']>>['enricher'],
-    ownBrandIds: Set<string>,
+    brands: BrandKinds,
     events: PendingEvent[],
   ): Promise<IngestCounts> {
     const counts: IngestCounts = { accepted: 0, duplicates: 0, edited: 0, skipped: skipped.length, ticketsCreated: 0 };
@@ -230,7 +248,7 @@ export class IngestService {
     const influenceOf = new Map(
       inputs.map((i) => [i.authorExternalId, (i as MentionInput & { influence: number }).influence]),
     );
-    const authorIds = await this.repo.upsertAuthors(
+    const authors = await this.repo.upsertAuthors(
       em,
       kind,
       [...new Map(items.map((m) => [m.author.externalId, m.author])).values()].map((a) => ({
@@ -243,7 +261,38 @@ export class IngestService {
         influence: influenceOf.get(a.externalId) ?? 0,
       })),
     );
-    const withAuthor = inputs.map((i) => ({ ...i, authorId: authorIds.get(i.authorExternalId)! }));
+    // Routing (SPEC §5), before storing: a rule may mark the mention as spam. Spam found by enrichment is not
+    // routed; a rule's other actions take effect only when the mention opens a ticket (threadPage).
+    const rules = await this.routing.rules(em);
+    const routes = new Map<string, CompiledRule | null>();
+    const withAuthor = inputs.map((i) => {
+      const author = authors.get(i.authorExternalId)!;
+      const m = { ...i, authorId: author.id };
+      if (m.isSpam) return m;
+      const rule = rules.length
+        ? firstMatch(
+            rules,
+            {
+              sourceKind: kind,
+              sourceId: source.id,
+              brandIds: m.brandIds,
+              language: m.language,
+              sentiment: m.sentimentLabel,
+              type: m.type,
+              text: m.text,
+              authorInfluence: author.influence,
+              authorVerified: author.verified,
+            },
+            brands,
+          )
+        : null;
+      routes.set(m.externalId, rule);
+      if (rule?.actions.markSpam) {
+        m.isSpam = true;
+        m.spamReason = `routing rule ${rule.name}`.slice(0, 200);
+      }
+      return m;
+    });
     const created = await this.repo.insertMentions(em, source.id, kind, withAuthor);
     await this.repo.insertRaw(
       em,
@@ -276,20 +325,24 @@ export class IngestService {
     }
 
     const perAuthor = new Map<string, number>();
-    const toThread: (ThreadInput & { mentionId: string; externalId: string })[] = [];
+    const toThread: ThreadMention[] = [];
     for (const m of withAuthor) {
       const mentionId = created.get(m.externalId);
       if (!mentionId) continue;
       counts.accepted++;
       perAuthor.set(m.authorId, (perAuthor.get(m.authorId) ?? 0) + 1);
-      if (opensTicket(m, ownBrandIds)) toThread.push({ ...m, mentionId });
+      const route = routes.get(m.externalId) ?? null;
+      if (m.isSpam || route?.actions.skip) continue;
+      // A competitor-only mention opens a ticket only when a rule gives it a team (SPEC §3).
+      if (!opensTicket(m, brands.own) && !route?.actions.teamId) continue;
+      toThread.push({ ...m, mentionId, route });
     }
     if (created.size) {
       events.push(
         event('mention.created', [ROOM.listening], { sourceId: source.id, mentionIds: [...created.values()] }),
       );
     }
-    counts.ticketsCreated = await this.threadPage(em, source, toThread, ownBrandIds, events);
+    counts.ticketsCreated = await this.threadPage(em, source, toThread, brands.own, events);
     await this.repo.countAuthorMentions(em, perAuthor);
     return counts;
   }
@@ -297,13 +350,14 @@ export class IngestService {
   /**
    * SPEC §3 "Threading" for the new mentions of a page, in posting order, set-based: two reads find the tickets
    * they may join, the decisions are made in memory (a reply may join a ticket the same page opened), and four
-   * statements write them. Returns how many tickets were opened.
+   * statements write them. A mention that opens a ticket is routed by its rule (team, priority, tags; SLA due
+   * from the priority's target); one that joins a ticket is not re-routed. Returns how many tickets were opened.
    */
   async threadPage(
     em: EntityManager,
     source: Pick<SourceEntity, 'id' | 'kind'>,
-    mentions: (ThreadInput & { mentionId: string; externalId: string })[],
-    ownBrandIds: Set<string>,
+    mentions: ThreadMention[],
+    ownBrandIds: ReadonlySet<string>,
     events: PendingEvent[],
   ): Promise<number> {
     if (!mentions.length) return 0;
@@ -328,7 +382,7 @@ export class IngestService {
       lastActivityAt: string;
       waitingSince: string | null;
       mentionIds: string[];
-      first?: ThreadInput;
+      first?: ThreadMention;
     }
     const working = new Map<string, Working>();
     const get = (id: string | undefined): Working | undefined => {
@@ -360,7 +414,6 @@ export class IngestService {
       if (c.threadExternalId && !byRoot.has(c.threadExternalId)) byRoot.set(c.threadExternalId, c.ticketId);
     }
     const authorTicket = new Map(byAuthorId);
-    const teamId = await this.repo.defaultTeamId(em);
     const links: { mentionId: string; ticketId: string }[] = [];
 
     for (const m of mentions) {
@@ -403,24 +456,34 @@ export class IngestService {
     const all = [...working.values()].filter((w) => w.mentionIds.length);
     const fresh = all.filter((w) => w.isNew);
     const joined = all.filter((w) => !w.isNew);
-    const priority = 'normal' as const;
+    const routed = await this.routeNew(
+      em,
+      fresh.map((w) => w.first!),
+    );
     const numbers = await this.repo.insertTickets(
       em,
-      fresh.map((w) => ({
-        id: w.id,
-        teamId,
-        brandId: w.first!.brandIds.find((id) => ownBrandIds.has(id)) ?? null,
-        sourceId: source.id,
-        authorId: w.first!.authorId,
-        subject: subjectOf(w.first!.text),
-        sentimentLabel: w.sentimentLabel,
-        sentimentScore: w.sentimentScore,
-        priority,
-        slaMinutes: SLA_MINUTES[priority],
-        lastActivityAt: w.lastActivityAt,
-        waitingSince: w.waitingSince!,
-        mentionCount: w.mentionIds.length,
-      })),
+      fresh.map((w) => {
+        const r = routed.get(w.first!.mentionId)!;
+        return {
+          id: w.id,
+          teamId: r.teamId,
+          brandId: w.first!.brandIds.find((id) => ownBrandIds.has(id)) ?? null,
+          sourceId: source.id,
+          authorId: w.first!.authorId,
+          subject: subjectOf(w.first!.text),
+          sentimentLabel: w.sentimentLabel,
+          sentimentScore: w.sentimentScore,
+          priority: r.priority,
+          firstResponseDueAt: r.firstResponseDueAt.toISOString(),
+          lastActivityAt: w.lastActivityAt,
+          waitingSince: w.waitingSince!,
+          mentionCount: w.mentionIds.length,
+        };
+      }),
+    );
+    const tagged = await this.repo.addTicketTags(
+      em,
+      fresh.flatMap((w) => routed.get(w.first!.mentionId)!.tagIds.map((tagId) => ({ ticketId: w.id, tagId }))),
     );
     const versions = await this.repo.updateTickets(
       em,
@@ -442,9 +505,18 @@ export class IngestService {
       all.map((w) => w.id),
     );
     for (const w of fresh) {
+      const { teamId, ruleId } = routed.get(w.first!.mentionId)!;
       const rooms = ticketRooms({ id: w.id, teamId, assigneeId: null });
       ticketEvents.push({ ticketId: w.id, type: 'created', data: { mentionId: w.mentionIds[0] } });
-      ticketEvents.push({ ticketId: w.id, type: 'routed', data: { teamId, ruleId: null } });
+      ticketEvents.push({ ticketId: w.id, type: 'routed', data: { teamId, ruleId } });
+      // One `tagged` event per tag, shaped like a person's tagging, plus the rule that did it.
+      for (const t of tagged.filter((x) => x.ticketId === w.id)) {
+        ticketEvents.push({
+          ticketId: w.id,
+          type: 'tagged',
+          data: { tagId: t.tagId, name: t.name, kind: t.kind, ruleId },
+        });
+      }
       events.push(
         event('ticket.created', rooms, { ticketId: w.id, teamId, number: numbers.get(w.id)!, ticket: dtos.get(w.id)! }),
       );
@@ -480,6 +552,56 @@ export class IngestService {
       );
     }
     await this.repo.ticketEvents(em, ticketEvents);
+    if (fresh.length)
+      await this.assignment.assignNew(
+        em,
+        fresh.map((w) => w.id),
+        events,
+      );
     return fresh.length;
+  }
+
+  /**
+   * Team, priority, tags and first-response due time for the mentions that open new tickets, keyed by mention
+   * id. No matching rule: the default team, priority normal. A rule's team deleted since falls back to the default
+   * team. The due time counts from the transaction's time, the tickets' `created_at`.
+   */
+  private async routeNew(em: EntityManager, firsts: ThreadMention[]): Promise<Map<string, NewTicketRoute>> {
+    const out = new Map<string, NewTicketRoute>();
+    if (!firsts.length) return out;
+    const rules = new Map(firsts.map((m) => [m.mentionId, m.route]));
+    const unrouted = firsts.filter((m) => m.route === undefined).map((m) => m.mentionId);
+    if (unrouted.length) {
+      // Not routed at ingestion (a restored spam mention): evaluate now. Only team, priority and tags apply; a
+      // person decided it is not spam and belongs in a ticket.
+      const compiled = await this.routing.rules(em);
+      const { ownBrandIds, competitorBrandIds } = await this.enrichers.get();
+      const brands: BrandKinds = { own: ownBrandIds, competitor: competitorBrandIds };
+      for (const m of await this.repo.routableMentions(em, unrouted)) {
+        const rule = compiled.length ? firstMatch(compiled, { ...m, sentiment: m.sentimentLabel }, brands) : null;
+        rules.set(m.id, rule);
+      }
+    }
+    const defaultTeamId = await this.repo.defaultTeamId(em);
+    const teams = await this.repo.existingTeams(em, [
+      ...new Set([...rules.values()].flatMap((r) => (r?.actions.teamId ? [r.actions.teamId] : []))),
+    ]);
+    const now = await this.repo.transactionTime(em);
+    const sla = await this.repo.slaSettings(em);
+    const targets = sla.slaTargets ?? DEFAULT_SLA_TARGETS;
+    const timeZone = sla.timezone ?? serverTimeZone();
+    for (const m of firsts) {
+      const rule = rules.get(m.mentionId) ?? null;
+      const ruleTeam = rule?.actions.teamId;
+      const priority = rule?.actions.priority ?? 'normal';
+      out.set(m.mentionId, {
+        teamId: ruleTeam && teams.has(ruleTeam) ? ruleTeam : defaultTeamId,
+        ruleId: rule?.id ?? null,
+        priority,
+        tagIds: rule?.actions.tagIds ?? [],
+        firstResponseDueAt: slaDueAt(now, targets[priority], sla.businessHours, timeZone),
+      });
+    }
+    return out;
   }
 }

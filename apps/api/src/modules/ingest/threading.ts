@@ -1,8 +1,5 @@
 import type { SentimentLabel } from '@dengar/contracts';
 
-/** Per-priority first-response targets in minutes (SPEC §5 defaults) until workspace settings exist. */
-export const SLA_MINUTES = { urgent: 15, high: 60, normal: 240, low: 1440 } as const;
-
 /** A customer writing on a ticket that is waiting, snoozed or resolved brings it back to the queue (SPEC §3). */
 export function statusAfterCustomerMention(status: string): 'open' | null {
   return status === 'resolved' || status === 'pending' || status === 'snoozed' ? 'open' : null;

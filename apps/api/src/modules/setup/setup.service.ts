@@ -1,9 +1,10 @@
-import { DEFAULT_TEAM_NAME, type Role } from '@dengar/contracts';
+import { DEFAULT_OUTCOME_TAGS, DEFAULT_TEAM_NAME, type Locale, type Role, type TagKind } from '@dengar/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { hashPassword, randomToken } from '../auth/auth.crypto.js';
+import { ensureSettingsRow } from '../settings/settings.repository.js';
 import { DEFAULT_POLL_INTERVAL } from '../source/connector-registry.js';
 import { DEMO_BRANDS, DEMO_CAMPAIGN } from '../source/connectors/demo.connector.js';
 
@@ -44,6 +45,64 @@ const DEMO_USERS: { email: string; name: string; role: Role; locale: 'en' | 'id'
   { email: 'maya@dengar.local', name: 'Maya Putri', role: 'marketing', locale: 'en', teams: ['Marketing'] },
 ];
 
+/** One distinct colour per default outcome tag. */
+const OUTCOME_TAG_COLORS: Record<(typeof DEFAULT_OUTCOME_TAGS)[number], string> = {
+  'resolved-info': '#22c55e',
+  refund: '#f59e0b',
+  escalated: '#ef4444',
+  'sales-lead': '#3b82f6',
+  bug: '#a855f7',
+  'feature-request': '#06b6d4',
+  'praise-shared': '#ec4899',
+  'churn-risk': '#f97316',
+};
+
+const DEMO_TAGS: { name: string; kind: TagKind; color: string }[] = [
+  { name: 'delivery', kind: 'topic', color: '#0ea5e9' },
+  { name: 'menu', kind: 'topic', color: '#84cc16' },
+  { name: 'mobile-app', kind: 'topic', color: '#6366f1' },
+  { name: 'senjafest', kind: 'campaign', color: '#eab308' },
+];
+
+const DEMO_CANNED: { name: string; shortcut: string; language: Locale; body: string }[] = [
+  {
+    name: 'Thanks',
+    shortcut: 'thanks',
+    language: 'en',
+    body: 'Hi {{author.name}}, thank you so much for the kind words about {{brand.name}}! We have shared them with the team. — {{agent.name}}',
+  },
+  {
+    name: 'Order status',
+    shortcut: 'order-status',
+    language: 'en',
+    body: 'Hi {{author.name}}, sorry for the wait! Could you send us your order number by DM so we can check on it? — {{agent.name}}, {{brand.name}} care (ref #{{ticket.number}})',
+  },
+  {
+    name: 'Refund',
+    shortcut: 'refund',
+    language: 'en',
+    body: 'Hi {{author.name}}, we are sorry about this. We have started a refund for you (ref #{{ticket.number}}); it should reach you within 3–5 working days. — {{agent.name}}, {{brand.name}}',
+  },
+  {
+    name: 'Terima kasih',
+    shortcut: 'thanks',
+    language: 'id',
+    body: 'Halo {{author.name}}, terima kasih banyak atas pujiannya untuk {{brand.name}}! Sudah kami sampaikan ke tim. — {{agent.name}}',
+  },
+  {
+    name: 'Status pesanan',
+    shortcut: 'order-status',
+    language: 'id',
+    body: 'Halo {{author.name}}, mohon maaf sudah menunggu! Boleh kirim nomor pesanannya lewat DM supaya kami cek? — {{agent.name}}, tim {{brand.name}} (ref #{{ticket.number}})',
+  },
+  {
+    name: 'Pengembalian dana',
+    shortcut: 'refund',
+    language: 'id',
+    body: 'Halo {{author.name}}, mohon maaf atas kejadian ini. Pengembalian dana sudah kami proses (ref #{{ticket.number}}) dan akan masuk dalam 3–5 hari kerja. — {{agent.name}}, {{brand.name}}',
+  },
+];
+
 /** First start: the `General` team, the first admin and (unless DENGAR_DEMO=false) a demo workspace. */
 @Injectable()
 export class SetupService {
@@ -60,6 +119,8 @@ export class SetupService {
         `INSERT INTO teams (name, is_default) SELECT $1, true WHERE NOT EXISTS (SELECT 1 FROM teams WHERE is_default)`,
         [DEFAULT_TEAM_NAME],
       );
+      await ensureSettingsRow(em);
+      await this.seedOutcomeTags(em);
       const [{ users }] = await em.query<[{ users: number }]>('SELECT count(*)::int AS users FROM users');
       if (users > 0) {
         const [admin] = await em.query<{ email: string }[]>(
@@ -92,11 +153,39 @@ export class SetupService {
           ]);
         }
         await this.seedListening(em);
+        await this.seedCareKit(em);
         report.demoUsers = DEMO_USERS.map((u) => ({ email: u.email, role: u.role }));
         report.demoPassword = demoPassword;
       }
       return report;
     });
+  }
+
+  /** SPEC §3's outcome tags, on every workspace whose tag list is empty. */
+  private async seedOutcomeTags(em: EntityManager) {
+    await em.query(
+      `INSERT INTO tags (name, kind, color)
+       SELECT t.name, 'outcome', t.color FROM jsonb_to_recordset($1::jsonb) AS t(name text, color text)
+       WHERE NOT EXISTS (SELECT 1 FROM tags)`,
+      [JSON.stringify(DEFAULT_OUTCOME_TAGS.map((name) => ({ name, color: OUTCOME_TAG_COLORS[name] })))],
+    );
+  }
+
+  /** The demo's topic and campaign tags and canned responses in English and Indonesian. */
+  private async seedCareKit(em: EntityManager) {
+    await em.query(
+      `INSERT INTO tags (name, kind, color)
+       SELECT t.name, t.kind, t.color FROM jsonb_to_recordset($1::jsonb) AS t(name text, kind text, color text)
+       ON CONFLICT (name) DO NOTHING`,
+      [JSON.stringify(DEMO_TAGS)],
+    );
+    await em.query(
+      `INSERT INTO canned_responses (name, shortcut, language, body)
+       SELECT c.name, c.shortcut, c.language, c.body
+       FROM jsonb_to_recordset($1::jsonb) AS c(name text, shortcut text, language text, body text)
+       ON CONFLICT (shortcut, language) DO NOTHING`,
+      [JSON.stringify(DEMO_CANNED)],
+    );
   }
 
   /** The demo's own brand, a competitor, a running campaign and a live `demo` source (SPEC §10). */

@@ -110,7 +110,8 @@ export const toTicket = (r: TicketDtoRow): Ticket => ({
  * agents and marketers their teams' tickets and those assigned to them. `$n` is the viewer's user id.
  */
 export function visibleSql(p: Pick<Principal, 'role'>, alias: string, param: string): string {
-  if (isManager(p)) return 'TRUE';
+  // Still names the parameter: a statement must use every parameter it is given (PostgreSQL infers their count).
+  if (isManager(p)) return `(${param}::uuid IS NOT NULL)`;
   return `(${alias}.assignee_id = ${param} OR ${alias}.team_id IN (SELECT tm.team_id FROM team_members tm WHERE tm.user_id = ${param}))`;
 }
 

@@ -1,0 +1,205 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { JobsService } from '../../jobs/jobs.service.js';
+import { AssignmentService } from '../assignment/assignment.service.js';
+import { EventLog, event, type PendingEvent } from '../event/event-log.service.js';
+import { NotificationWriter, type NewNotification } from '../notification/notification-writer.js';
+import { TicketRepository, type TicketEventInput, type TicketRow } from '../ticket/ticket.repository.js';
+import { ticketRooms } from '../ticket/ticket-rooms.js';
+import { TicketWriter, type TicketChange } from '../ticket/ticket-writer.js';
+import { TicketJobsRepository } from './ticket-jobs.repository.js';
+
+export const TICKET_TIMERS_JOB = 'ticket.timers';
+const TICK_MS = 15_000;
+const BATCH = 200;
+/** Batches per step and run; what is left waits for the next run so one step cannot starve the others. */
+const MAX_BATCHES = 25;
+
+/**
+ * Ticket timers (SPEC §3, §5): first-response SLA breaches, snoozes that end, resolved tickets that close after
+ * 7 days, and a sweep of waiting tickets onto members with free capacity. Every instance ticks every 15 s but
+ * only enqueues into one stately pg-boss queue with one key, so a single run happens at a time across
+ * instances; each batch is one transaction over rows locked with SKIP LOCKED, with its events in the log.
+ */
+@Injectable()
+export class TicketJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TicketJobs');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: TicketJobsRepository,
+    private readonly tickets: TicketRepository,
+    private readonly writer: TicketWriter,
+    private readonly notifications: NotificationWriter,
+    private readonly assignment: AssignmentService,
+    private readonly log: EventLog,
+    private readonly jobs: JobsService,
+  ) {
+    jobs.worker(
+      TICKET_TIMERS_JOB,
+      { concurrency: 1, expireInSeconds: 300, pollingIntervalSeconds: 5, policy: 'stately' },
+      () => this.runAll(),
+    );
+  }
+
+  onApplicationBootstrap() {
+    this.timer = setInterval(() => void this.enqueue(), TICK_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown() {
+    clearInterval(this.timer);
+  }
+
+  private async enqueue() {
+    try {
+      await this.jobs.send(TICKET_TIMERS_JOB, {}, TICKET_TIMERS_JOB);
+    } catch (err) {
+      this.logger.warn({ err }, 'could not queue the ticket timers');
+    }
+  }
+
+  /** One run of every step; a failing step is logged with its name and does not stop the others. */
+  async runAll(): Promise<void> {
+    const steps: [string, () => Promise<number>][] = [
+      ['sla breaches', () => this.breachSla()],
+      ['snooze wake-ups', () => this.wakeSnoozed()],
+      ['auto-close', () => this.autoClose()],
+      ['waiting tickets', () => this.assignWaiting()],
+    ];
+    for (const [name, step] of steps) {
+      try {
+        await step();
+      } catch (err) {
+        this.logger.error({ err, step: name }, 'ticket timer step failed');
+      }
+    }
+  }
+
+  /**
+   * Marks overdue first responses: `sla_breached_at`, an `sla_breached` TicketEvent, `sla.breached` and
+   * `ticket.updated` live, and an `sla_breached` notification to the assignee (an unassigned ticket notifies
+   * nobody: its team and managers see `sla.breached` on their sockets). Returns how many were marked.
+   */
+  breachSla(): Promise<number> {
+    return this.inBatches(async (em, events) => {
+      const due = await this.repo.dueBreaches(em, BATCH);
+      if (!due.length) return 0;
+      const changed = await this.repo.markBreached(
+        em,
+        due.map((t) => t.id),
+      );
+      const ticketEvents: TicketEventInput[] = [];
+      const notes: NewNotification[] = [];
+      for (const t of changed) {
+        const dueAt = (t.firstResponseDueAt ?? t.slaBreachedAt ?? new Date()).toISOString();
+        ticketEvents.push({
+          ticketId: t.id,
+          type: 'sla_breached',
+          actorId: null,
+          data: { dueAt, priority: t.priority },
+        });
+        events.push(event('sla.breached', ticketRooms(t), { ticketId: t.id, teamId: t.teamId, dueAt }));
+        if (t.assigneeId) {
+          notes.push({
+            userId: t.assigneeId,
+            kind: 'sla_breached',
+            ticketId: t.id,
+            actorId: null,
+            text: `Ticket #${t.number} missed its first-response target`,
+          });
+        }
+      }
+      await this.finish(em, due, changed, ['slaBreachedAt'], ticketEvents, events);
+      await this.notifications.notify(em, notes, events);
+      return changed.length;
+    });
+  }
+
+  /** Snoozed tickets whose time has come go back to `open`; unassigned ones join their team's waiting queue. */
+  wakeSnoozed(): Promise<number> {
+    return this.inBatches(async (em, events) => {
+      const due = await this.repo.dueSnoozes(em, BATCH);
+      if (!due.length) return 0;
+      const changed = await this.repo.wake(
+        em,
+        due.map((t) => t.id),
+      );
+      const ticketEvents = changed.map((t): TicketEventInput => ({
+        ticketId: t.id,
+        type: 'status_changed',
+        actorId: null,
+        data: { from: 'snoozed', to: 'open', reason: 'snooze_ended' },
+      }));
+      await this.finish(em, due, changed, ['status', 'snoozedUntil'], ticketEvents, events);
+      const teamIds = [...new Set(changed.filter((t) => !t.assigneeId).map((t) => t.teamId))];
+      await this.assignment.assignWaiting(em, { teamIds }, events);
+      return changed.length;
+    });
+  }
+
+  /** `resolved` for 7 days → `closed` (SPEC §3). */
+  autoClose(): Promise<number> {
+    return this.inBatches(async (em, events) => {
+      const due = await this.repo.dueAutoClose(em, BATCH);
+      if (!due.length) return 0;
+      const changed = await this.repo.close(
+        em,
+        due.map((t) => t.id),
+      );
+      const ticketEvents = changed.map((t): TicketEventInput => ({
+        ticketId: t.id,
+        type: 'status_changed',
+        actorId: null,
+        data: { from: 'resolved', to: 'closed', reason: 'auto_close' },
+      }));
+      await this.finish(em, due, changed, ['status', 'closedAt'], ticketEvents, events);
+      return changed.length;
+    });
+  }
+
+  /**
+   * Waiting tickets of every auto-assigning team onto members with room: covers capacity freed by any path
+   * (a resolve, a manager's reassignment, a capacity raise) and tickets a busy member lock made wait.
+   */
+  async assignWaiting(): Promise<number> {
+    await this.ds.transaction(async (em) => {
+      const events: PendingEvent[] = [];
+      await this.assignment.assignAllWaiting(em, events);
+      await this.log.record(em, events);
+    });
+    return 0;
+  }
+
+  private async finish(
+    em: EntityManager,
+    before: TicketRow[],
+    after: TicketRow[],
+    fields: string[],
+    ticketEvents: TicketEventInput[],
+    events: PendingEvent[],
+  ) {
+    const old = new Map(before.map((t) => [t.id, t]));
+    const changes: TicketChange[] = after.map((t) => ({ before: old.get(t.id) ?? t, after: t, changed: fields }));
+    await this.tickets.addEvents(em, ticketEvents);
+    await this.writer.announce(em, changes, events);
+  }
+
+  /** Runs a step batch by batch, each in its own transaction with its live events; returns the total. */
+  private async inBatches(batch: (em: EntityManager, events: PendingEvent[]) => Promise<number>): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < MAX_BATCHES; i++) {
+      const n = await this.ds.transaction(async (em) => {
+        const events: PendingEvent[] = [];
+        const count = await batch(em, events);
+        await this.log.record(em, events);
+        return count;
+      });
+      total += n;
+      if (n < BATCH) break;
+    }
+    return total;
+  }
+}

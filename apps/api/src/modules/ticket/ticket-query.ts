@@ -1,0 +1,219 @@
+import {
+  ACTIVE_STATUSES,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketFilter,
+  type TicketSort,
+} from '@dengar/contracts';
+import { ValidationException } from '../../common/app.exception.js';
+import { decodeCursor, encodeCursor } from '../../common/pagination.js';
+import type { Principal } from '../../common/principal.js';
+import { visibleSql } from './ticket.repository.js';
+
+/**
+ * The queue's SQL (SPEC §9 list, bulk by filter): filters bound as parameters, visibility always in the query,
+ * keyset pagination in the order of the indexes (`last_activity_at DESC, id DESC`, STYLE rule 4).
+ */
+
+/** Timestamps travel in cursors as microseconds since the epoch: PostgreSQL keeps µs, a JS Date only ms. */
+export const US = (col: string) => `(extract(epoch FROM ${col}) * 1000000)::bigint::text`;
+export const fromUs = (param: string) => `(timestamptz 'epoch' + ${param}::bigint * interval '1 microsecond')`;
+
+export const PRIORITY_RANK = `(CASE t.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END)`;
+
+/** The columns a list row carries besides the DTO, to build the next cursor. */
+export interface SortKeyColumns {
+  kLa: string;
+  kRank: number;
+  kDue: string | null;
+}
+export const SORT_KEY_SELECT = `${US('t.last_activity_at')} AS "kLa", ${PRIORITY_RANK} AS "kRank",
+  ${US('t.first_response_due_at')} AS "kDue"`;
+
+export type SortKey = (string | number)[];
+
+const ORDER: Record<TicketSort, string> = {
+  lastActivityAt: 't.last_activity_at DESC, t.id DESC',
+  priority: `${PRIORITY_RANK} DESC, t.last_activity_at DESC, t.id DESC`,
+  slaDue: 't.first_response_due_at ASC NULLS LAST, t.id ASC',
+};
+
+export const orderBy = (sort: TicketSort) => ORDER[sort];
+
+export function cursorOf(sort: TicketSort, r: SortKeyColumns & { id: string }): string {
+  switch (sort) {
+    case 'lastActivityAt':
+      return encodeCursor([r.kLa, r.id]);
+    case 'priority':
+      return encodeCursor([r.kRank, r.kLa, r.id]);
+    case 'slaDue':
+      return encodeCursor([r.kDue ?? '', r.id]);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MICROS = /^-?\d{1,17}$/;
+
+const badCursor = () => new ValidationException([{ path: 'cursor', message: 'is not a cursor this list gave out' }]);
+
+/** Decodes and checks a list cursor for this sort (a tampered one answers 400, never a database error). */
+export function decodeSortCursor(sort: TicketSort, cursor: string | undefined): SortKey | undefined {
+  const len = sort === 'priority' ? 3 : 2;
+  const key = decodeCursor(cursor, len);
+  if (!key) return undefined;
+  const id = key[len - 1];
+  if (typeof id !== 'string' || !UUID.test(id)) throw badCursor();
+  if (sort === 'priority') {
+    const [rank, la] = key;
+    if (typeof rank !== 'number' || !Number.isInteger(rank) || typeof la !== 'string' || !MICROS.test(la)) {
+      throw badCursor();
+    }
+  } else {
+    const [at] = key;
+    const ok = typeof at === 'string' && (MICROS.test(at) || (sort === 'slaDue' && at === ''));
+    if (!ok) throw badCursor();
+  }
+  return key;
+}
+
+export class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Keyset condition: rows strictly after the cursor in the sort's order. */
+export function keysetSql(sort: TicketSort, key: SortKey, p: Params): string {
+  switch (sort) {
+    case 'lastActivityAt':
+      return `(t.last_activity_at, t.id) < (${fromUs(p.add(key[0]))}, ${p.add(key[1])}::uuid)`;
+    case 'priority':
+      return `(${PRIORITY_RANK}, t.last_activity_at, t.id) < (${p.add(key[0])}::int, ${fromUs(p.add(key[1]))}, ${p.add(key[2])}::uuid)`;
+    case 'slaDue': {
+      const id = p.add(key[1]);
+      if (key[0] === '') return `(t.first_response_due_at IS NULL AND t.id > ${id}::uuid)`;
+      const due = fromUs(p.add(key[0]));
+      return `(t.first_response_due_at > ${due} OR (t.first_response_due_at = ${due} AND t.id > ${id}::uuid)
+        OR t.first_response_due_at IS NULL)`;
+    }
+  }
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** `#123` / `123` → the ticket number; else every word in the subject, or the author's handle. */
+export function searchSql(q: string, p: Params): string {
+  const num = /^#?(\d{1,9})$/.exec(q.trim());
+  if (num) return `t.number = ${p.add(Number(num[1]))}`;
+  const words = q.split(/\s+/).filter(Boolean).slice(0, 10);
+  const subject = words.map((w) => `t.subject ILIKE ${p.add(`%${escapeLike(w)}%`)}`).join(' AND ');
+  const handle = `t.author_id IN (SELECT au.id FROM authors au WHERE au.handle ILIKE ${p.add(
+    `%${escapeLike(q.trim().replace(/^@/, ''))}%`,
+  )})`;
+  return `((${subject}) OR ${handle})`;
+}
+
+/** The filters of a TicketFilter except the view (statuses default to the active ones). */
+export function filterSql(f: TicketFilter, p: Params): string[] {
+  const where: string[] = [];
+  // Enum values only (validated by the contract), bound anyway.
+  const statuses = (f.status ?? ACTIVE_STATUSES).filter((s) => (TICKET_STATUSES as readonly string[]).includes(s));
+  where.push(`t.status = ANY(${p.add(statuses)}::text[])`);
+  if (f.priority) {
+    const prios = f.priority.filter((s) => (TICKET_PRIORITIES as readonly string[]).includes(s));
+    where.push(`t.priority = ANY(${p.add(prios)}::text[])`);
+  }
+  if (f.teamId) where.push(`t.team_id = ${p.add(f.teamId)}`);
+  if (f.assigneeId) where.push(`t.assignee_id = ${p.add(f.assigneeId)}`);
+  if (f.brandId) where.push(`t.brand_id = ${p.add(f.brandId)}`);
+  if (f.sourceId) where.push(`t.source_id = ${p.add(f.sourceId)}`);
+  if (f.sentiment) where.push(`t.sentiment_label = ${p.add(f.sentiment)}`);
+  if (f.tag)
+    where.push(`EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.ticket_id = t.id AND tt.tag_id = ${p.add(f.tag)})`);
+  if (f.q) where.push(searchSql(f.q, p));
+  return where;
+}
+
+export type Viewer = Pick<Principal, 'userId' | 'role'>;
+
+const myTeams = (me: string) => `(SELECT tm.team_id FROM team_members tm WHERE tm.user_id = ${me})`;
+
+/** The view's own condition (SPEC §9): mine, unassigned (my teams; managers all), team (my teams + mine), all. */
+export function viewSql(f: TicketFilter, viewer: Viewer, manager: boolean, me: string): string {
+  switch (f.view) {
+    case 'mine':
+      return `t.assignee_id = ${me}`;
+    case 'unassigned':
+      return manager ? 't.assignee_id IS NULL' : `t.assignee_id IS NULL AND t.team_id IN ${myTeams(me)}`;
+    case 'team':
+    case 'all':
+      // Visibility (always added) is exactly the team view for agents; managers see everything.
+      return visibleSql(viewer, 't', me);
+  }
+}
+
+export interface ListSql {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The page's ids in order. For the team/unassigned/all views in the default sort, one index scan per team
+ * (LATERAL, each with its own LIMIT) merged: `team_id = ANY(...) ORDER BY … LIMIT` reads every matching row of
+ * every team first (STYLE traps: 300 ms vs 0.3 ms at 1M tickets).
+ */
+export function listIdsSql(
+  f: TicketFilter & { sort: TicketSort },
+  viewer: Viewer,
+  manager: boolean,
+  after: SortKey | undefined,
+  limit: number,
+): ListSql {
+  const p = new Params();
+  const me = p.add(viewer.userId);
+  const filters = filterSql(f, p);
+  const visible = visibleSql(viewer, 't', me);
+  const keyset = after ? [keysetSql(f.sort, after, p)] : [];
+  const lim = p.add(limit);
+  const perTeam = f.sort === 'lastActivityAt' && f.view !== 'mine' && !f.teamId && !f.assigneeId;
+  if (!perTeam) {
+    const where = [viewSql(f, viewer, manager, me), visible, ...filters, ...keyset];
+    return {
+      sql: `SELECT t.id FROM tickets t WHERE ${where.join(' AND ')} ORDER BY ${orderBy(f.sort)} LIMIT ${lim}`,
+      params: p.values,
+    };
+  }
+  const teams = manager ? '(SELECT id FROM teams)' : myTeams(me);
+  const inner = [
+    't.team_id = st.team_id',
+    ...(f.view === 'unassigned' ? ['t.assignee_id IS NULL'] : []),
+    visible,
+    ...filters,
+    ...keyset,
+  ];
+  const branches = [
+    `SELECT x.id, x.last_activity_at FROM ${teams} AS st(team_id) CROSS JOIN LATERAL (
+       SELECT t.id, t.last_activity_at FROM tickets t WHERE ${inner.join(' AND ')}
+       ORDER BY t.last_activity_at DESC, t.id DESC LIMIT ${lim}) x`,
+  ];
+  // An agent's team view also holds tickets of other teams assigned to them.
+  if (!manager && f.view === 'team') {
+    const other = [`t.assignee_id = ${me}`, `t.team_id NOT IN ${myTeams(me)}`, ...filters, ...keyset];
+    branches.push(`(SELECT t.id, t.last_activity_at FROM tickets t WHERE ${other.join(' AND ')}
+       ORDER BY t.last_activity_at DESC, t.id DESC LIMIT ${lim})`);
+  }
+  return {
+    sql: `SELECT u.id FROM (${branches.join(' UNION ALL ')}) u ORDER BY u.last_activity_at DESC, u.id DESC LIMIT ${lim}`,
+    params: p.values,
+  };
+}
+
+/** Every id a bulk-by-filter selects (visibility included), at most `cap`. */
+export function filterIdsSql(f: TicketFilter, viewer: Viewer, manager: boolean, cap: number): ListSql {
+  const p = new Params();
+  const me = p.add(viewer.userId);
+  const where = [viewSql(f, viewer, manager, me), visibleSql(viewer, 't', me), ...filterSql(f, p)];
+  return { sql: `SELECT t.id FROM tickets t WHERE ${where.join(' AND ')} LIMIT ${p.add(cap)}`, params: p.values };
+}
