@@ -2,25 +2,10 @@
 // A real app on a fresh embedded PostgreSQL, a socket.io client logged in as the admin, N signed deliveries of one
 // mention each (a new author each, so each opens a ticket), one sender at a time and then 4 at a time.
 // Run with `pnpm bench` (builds first), or `node bench/realtime-latency.bench.mjs` after `pnpm build`.
-import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createRequire } from 'node:module';
+import { deliver, machine, mention, requireApi, startBench } from './support.mjs';
 
-// Nest needs the metadata polyfill loaded first; it and the socket.io client are the API package's dependencies.
-const requireApi = createRequire(new URL('../apps/api/package.json', import.meta.url));
-requireApi('reflect-metadata');
 const { io } = requireApi('socket.io-client');
-
-const dist = new URL('../apps/api/dist/', import.meta.url);
-const { loadConfig } = await import(new URL('config/config.js', dist).href);
-const { migrate, openDatabase } = await import(new URL('database/bootstrap.js', dist).href);
-const { createApp } = await import(new URL('app.factory.js', dist).href);
-const { createLogger } = await import(new URL('modules/logging/logger.js', dist).href);
-const { SetupService } = await import(new URL('modules/setup/setup.service.js', dist).href);
 
 const N = Number(process.env.BENCH_LATENCY_N ?? 300);
 const PARALLEL = 4;
@@ -29,42 +14,8 @@ const GAP_MS = [20, 50];
 /** A delivery whose event has not arrived by then counts as missed (the relay's fallback poll is 2 s). */
 const EVENT_TIMEOUT_MS = 5_000;
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dengar-bench-'));
-const config = loadConfig({
-  NODE_ENV: 'production',
-  DENGAR_DATA_DIR: dataDir,
-  EMBEDDED_PG_PORT: String(55000 + Math.floor(Math.random() * 900)),
-  ADMIN_EMAIL: 'bench@bench.local',
-  ADMIN_PASSWORD: 'bench-password-123',
-  DENGAR_DEMO: 'false',
-  LOG_LEVEL: 'warn',
-  DENGAR_WEB_DIST: path.join(dataDir, 'no-web'),
-});
-const db = await openDatabase(config);
-await migrate(db.url);
-const quiet = new Writable({ write: (_c, _e, done) => done() });
-const app = await createApp(config, db.url, createLogger('warn', quiet));
-await app.get(SetupService).ensureWorkspace();
-await app.listen(0, '127.0.0.1');
-const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-
-async function login() {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@bench.local', password: 'bench-password-123' }),
-  });
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const csrf = cookies.find((c) => c.startsWith('dengar_csrf='))?.split('=')[1];
-  return { cookie: cookies.join('; '), csrf };
-}
-const { cookie, csrf } = await login();
-const created = await fetch(`${base}/api/sources`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': decodeURIComponent(csrf ?? '') },
-  body: JSON.stringify({ kind: 'webhook', name: 'Bench' }),
-}).then((r) => r.json());
-const key = Buffer.from(created.webhookSecret.slice('whsec_'.length), 'base64');
+const bench = await startBench();
+const { base, cookie } = bench;
 
 // The client: every `ticket.created` is stamped on arrival; deliveries are matched to tickets afterwards.
 const events = new Map(); // ticketId → { tEvent, wallEvent, at, seq }
@@ -113,16 +64,6 @@ function eventsReach(target, ms = EVENT_TIMEOUT_MS) {
   });
 }
 
-const TEXTS = [
-  'Where is my order? It has been a week already',
-  'Pesanan saya belum sampai, kecewa banget',
-  'Love the new menu, great coffee!',
-  'How much is the large bag of beans?',
-  'Aplikasinya lemot banget gak bisa login',
-  'Thanks for the quick help yesterday',
-  'Mau beli voucher, caranya gimana ya?',
-  'Delivery was late again and the drink was cold',
-];
 let n = 0;
 const deliveries = new Map(); // externalId → { t0, tResp }
 
@@ -130,37 +71,8 @@ const deliveries = new Map(); // externalId → { t0, tResp }
 async function send() {
   n++;
   const externalId = `lat-${n}`;
-  const author = `lat-author-${n}`;
-  const raw = JSON.stringify({
-    mentions: [
-      {
-        externalId,
-        url: `https://forum.example.com/p/${n}`,
-        text: `${TEXTS[n % TEXTS.length]} #${n}`,
-        postedAt: new Date().toISOString(),
-        author: { externalId: author, handle: `${author}@forum.example.com`, followers: n % 5000 },
-      },
-    ],
-  });
-  const id = `msg_${randomBytes(8).toString('hex')}`;
-  const ts = Math.floor(Date.now() / 1000);
-  const sig = createHmac('sha256', key).update(`${id}.${ts}.`).update(raw).digest('base64');
-  const record = { t0: performance.now(), tResp: 0 };
-  deliveries.set(externalId, record);
-  const res = await fetch(`${base}/api/sources/${created.id}/webhook`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(ts),
-      'webhook-signature': `v1,${sig}`,
-    },
-    body: raw,
-  });
-  record.tResp = performance.now();
-  if (res.status !== 202) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
-  const out = await res.json();
-  if (out.accepted !== 1) throw new Error(`accepted ${out.accepted} of 1`);
+  const body = { mentions: [mention(n, externalId, `lat-author-${n}`)] };
+  deliveries.set(externalId, await deliver(base, bench.source, body));
   return externalId;
 }
 
@@ -171,7 +83,12 @@ async function ticketsByExternalId() {
   const map = new Map();
   let cursor = null;
   do {
-    const q = new URLSearchParams({ sourceId: created.id, spam: 'any', limit: '100', ...(cursor ? { cursor } : {}) });
+    const q = new URLSearchParams({
+      sourceId: bench.source.id,
+      spam: 'any',
+      limit: '100',
+      ...(cursor ? { cursor } : {}),
+    });
     const res = await fetch(`${base}/api/mentions?${q}`, { headers: { cookie } });
     if (!res.ok) throw new Error(`mention list answered ${res.status}: ${await res.text()}`);
     const page = await res.json();
@@ -265,11 +182,7 @@ for (const r of results) {
     `  ${r.label}: ${r.count} deliveries, ${r.missed} without a ticket.created within ${EVENT_TIMEOUT_MS} ms`,
   );
 }
-console.log(
-  `  machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`,
-);
+console.log(`  machine: ${machine()}, ${new Date().toISOString()}`);
 
 socket.close();
-await app.close();
-await db.stop();
-await rm(dataDir, { recursive: true, force: true });
+await bench.close();

@@ -57,7 +57,10 @@ export class TicketWorkflow1795811387043 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX "ticket_tags_tag_idx" ON "ticket_tags"  ("tag_id", "ticket_id") `);
     await queryRunner.query(
-      `CREATE TABLE "ticket_counters" ("team_id" uuid NOT NULL, "assignee_key" uuid NOT NULL, "status" character varying(16) NOT NULL, "slot" smallint NOT NULL, "n" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_b82a15de9c5c34e1cb1b12c7f1f" PRIMARY KEY ("team_id", "assignee_key", "status", "slot"))`,
+      `CREATE TABLE "ticket_counters" ("id" BIGSERIAL NOT NULL, "team_id" uuid NOT NULL, "assignee_key" uuid NOT NULL, "status" character varying(16) NOT NULL, "n" integer NOT NULL, CONSTRAINT "PK_282dbaf6165a2d4825bfb02dda2" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ticket_counters_key_idx" ON "ticket_counters"  ("team_id", "assignee_key", "status") `,
     );
     await queryRunner.query(`ALTER TABLE "team_members" ADD "last_assigned_at" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`ALTER TABLE "tickets" ADD "sla_breached_at" TIMESTAMP WITH TIME ZONE`);
@@ -116,43 +119,66 @@ export class TicketWorkflow1795811387043 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "ticket_tags" ADD CONSTRAINT "FK_f5cb86966f6eb9f24f011992d38" FOREIGN KEY ("tag_id") REFERENCES "tags"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
-    // Hand-written: the view counters (SPEC §7) are kept by a trigger in the same transaction as every ticket
-    // change, whatever code path makes it; each key is spread over 8 rows (by ticket id) against hot-row waits.
-    await queryRunner.query(`CREATE FUNCTION ticket_counters_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    // Hand-written: the view counters (SPEC §7) are kept by statement triggers in the same transaction as every
+    // ticket change, whatever code path makes it. They only append (+n/−n per key and statement): no row lock,
+    // so concurrent transactions never wait on or deadlock over a counter; a job folds the rows per key.
+    await queryRunner.query(`CREATE FUNCTION ticket_counters_insert() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  IF TG_OP = 'UPDATE' AND OLD.team_id IS NOT DISTINCT FROM NEW.team_id
-     AND OLD.assignee_id IS NOT DISTINCT FROM NEW.assignee_id AND OLD.status IS NOT DISTINCT FROM NEW.status THEN
-    RETURN NULL;
-  END IF;
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    INSERT INTO ticket_counters (team_id, assignee_key, status, slot, n)
-    VALUES (OLD.team_id, coalesce(OLD.assignee_id, '00000000-0000-0000-0000-000000000000'), OLD.status,
-            hashtext(OLD.id::text) & 7, -1)
-    ON CONFLICT (team_id, assignee_key, status, slot) DO UPDATE SET n = ticket_counters.n - 1;
-  END IF;
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO ticket_counters (team_id, assignee_key, status, slot, n)
-    VALUES (NEW.team_id, coalesce(NEW.assignee_id, '00000000-0000-0000-0000-000000000000'), NEW.status,
-            hashtext(NEW.id::text) & 7, 1)
-    ON CONFLICT (team_id, assignee_key, status, slot) DO UPDATE SET n = ticket_counters.n + 1;
-  END IF;
+  INSERT INTO ticket_counters (team_id, assignee_key, status, n)
+  SELECT team_id, coalesce(assignee_id, '00000000-0000-0000-0000-000000000000'), status, count(*)
+  FROM new_rows GROUP BY 1, 2, 3;
+  RETURN NULL;
+END
+$fn$`);
+    await queryRunner.query(`CREATE FUNCTION ticket_counters_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO ticket_counters (team_id, assignee_key, status, n)
+  SELECT team_id, coalesce(assignee_id, '00000000-0000-0000-0000-000000000000'), status, -count(*)
+  FROM old_rows GROUP BY 1, 2, 3;
+  RETURN NULL;
+END
+$fn$`);
+    await queryRunner.query(`CREATE FUNCTION ticket_counters_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO ticket_counters (team_id, assignee_key, status, n)
+  SELECT k.team_id, k.assignee_key, k.status, sum(k.n)
+  FROM (
+    SELECT o.team_id, coalesce(o.assignee_id, '00000000-0000-0000-0000-000000000000') AS assignee_key, o.status,
+      -1 AS n, o.id
+    FROM old_rows o
+    UNION ALL
+    SELECT n.team_id, coalesce(n.assignee_id, '00000000-0000-0000-0000-000000000000'), n.status, 1, n.id
+    FROM new_rows n
+  ) k
+  GROUP BY 1, 2, 3
+  HAVING sum(k.n) <> 0;
   RETURN NULL;
 END
 $fn$`);
     await queryRunner.query(
-      `CREATE TRIGGER tickets_counters AFTER INSERT OR DELETE OR UPDATE OF team_id, assignee_id, status ON tickets
-       FOR EACH ROW EXECUTE FUNCTION ticket_counters_apply()`,
+      `CREATE TRIGGER tickets_counters_insert AFTER INSERT ON tickets REFERENCING NEW TABLE AS new_rows
+       FOR EACH STATEMENT EXECUTE FUNCTION ticket_counters_insert()`,
     );
     await queryRunner.query(
-      `INSERT INTO ticket_counters (team_id, assignee_key, status, slot, n)
-       SELECT team_id, coalesce(assignee_id, '00000000-0000-0000-0000-000000000000'), status, hashtext(id::text) & 7,
-         count(*) FROM tickets GROUP BY 1, 2, 3, 4`,
+      `CREATE TRIGGER tickets_counters_update AFTER UPDATE ON tickets REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+       FOR EACH STATEMENT EXECUTE FUNCTION ticket_counters_update()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER tickets_counters_delete AFTER DELETE ON tickets REFERENCING OLD TABLE AS old_rows
+       FOR EACH STATEMENT EXECUTE FUNCTION ticket_counters_delete()`,
+    );
+    await queryRunner.query(
+      `INSERT INTO ticket_counters (team_id, assignee_key, status, n)
+       SELECT team_id, coalesce(assignee_id, '00000000-0000-0000-0000-000000000000'), status, count(*)
+       FROM tickets GROUP BY 1, 2, 3`,
     );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TRIGGER tickets_counters ON tickets`);
-    await queryRunner.query(`DROP FUNCTION ticket_counters_apply()`);
+    for (const op of ['insert', 'update', 'delete']) {
+      await queryRunner.query(`DROP TRIGGER tickets_counters_${op} ON tickets`);
+      await queryRunner.query(`DROP FUNCTION ticket_counters_${op}()`);
+    }
     await queryRunner.query(`ALTER TABLE "ticket_tags" DROP CONSTRAINT "FK_f5cb86966f6eb9f24f011992d38"`);
     await queryRunner.query(`ALTER TABLE "ticket_tags" DROP CONSTRAINT "FK_e834a1960b1abc5822d5055b82e"`);
     await queryRunner.query(`ALTER TABLE "replies" DROP CONSTRAINT "FK_5df71532a64f70f2824b6191984"`);
@@ -174,6 +200,7 @@ $fn$`);
     await queryRunner.query(`ALTER TABLE "users" DROP COLUMN "last_seen_at"`);
     await queryRunner.query(`ALTER TABLE "tickets" DROP COLUMN "sla_breached_at"`);
     await queryRunner.query(`ALTER TABLE "team_members" DROP COLUMN "last_assigned_at"`);
+    await queryRunner.query(`DROP INDEX "public"."ticket_counters_key_idx"`);
     await queryRunner.query(`DROP TABLE "ticket_counters"`);
     await queryRunner.query(`DROP INDEX "public"."ticket_tags_tag_idx"`);
     await queryRunner.query(`DROP TABLE "ticket_tags"`);

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Availability, Team } from '@dengar/contracts';
-import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventRelay } from '../src/modules/event/event-relay.js';
 import type { Client } from './support/client.js';
-import { createUser, defaultTeam } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { deliver, item, webhookSource } from './support/webhook.js';
+import { TestSockets } from './support/sockets.js';
+import type { TestApp } from './support/test-app.js';
+import { deliverTicket, setAvailability, startTicketApp, teamAgent } from './support/tickets.js';
+import { deliver, item } from './support/webhook.js';
 
 /** Capacity-aware auto-assignment (SPEC §5), driven the way production drives it: webhook mentions open tickets. */
 describe('assignment', () => {
@@ -14,23 +14,18 @@ describe('assignment', () => {
   let admin: Client;
   let general: Team;
   let src: { id: string; secret: string };
-  const sockets: Socket[] = [];
+  const sockets = new TestSockets();
   const sql = <T = any>(q: string, p: unknown[] = []) => t.db.query<T>(q, p);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.admin();
-    general = await defaultTeam(admin);
-    src = await webhookSource(admin);
+    ({ t, admin, general, src } = await startTicketApp());
   });
   // Each test starts from an empty waiting queue and nobody online.
   beforeEach(async () => {
     await sql(`UPDATE users SET availability = 'offline'`);
     await sql(`UPDATE tickets SET status = 'closed', closed_at = now() WHERE status <> 'closed'`);
   });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
-  });
+  afterEach(() => sockets.closeAll());
   afterAll(() => t?.close());
 
   const setMode = async (assignmentMode: Team['assignmentMode']) => {
@@ -39,14 +34,9 @@ describe('assignment', () => {
     expect(res.body.assignmentMode).toBe(assignmentMode);
   };
 
-  const setAvailability = async (c: Client, availability: Availability) => {
-    const res = await c.put('/api/users/me/availability', { availability });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-  };
-
   /** An agent of General with this capacity, optionally already online or away. */
   const agent = async (capacity: number, availability?: Availability) => {
-    const a = await createUser(admin, 'agent', { teamIds: [general.id] });
+    const a = await teamAgent(admin, general.id);
     const res = await admin.patch(`/api/users/${a.user.id}`, { capacity });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     if (availability) await setAvailability(a.client, availability);
@@ -54,17 +44,7 @@ describe('assignment', () => {
   };
 
   /** One customer mention → one new ticket in General; returns the ticket id. */
-  const newTicket = async (text = 'Where is my order? It has not arrived') => {
-    const ext = `as-${randomBytes(5).toString('hex')}`;
-    const res = await deliver(admin, src.id, src.secret, { mentions: [item(ext, text, `cust-${ext}`)] });
-    expect(res.status, JSON.stringify(res.body)).toBe(202);
-    expect(res.body.accepted).toBe(1);
-    const rows = await sql<{ ticketId: string }>(
-      'SELECT ticket_id AS "ticketId" FROM mentions WHERE external_id = $1',
-      [ext],
-    );
-    return rows[0]!.ticketId;
-  };
+  const newTicket = () => deliverTicket(t, src);
 
   const ticketRow = async (id: string) =>
     (
@@ -97,13 +77,11 @@ describe('assignment', () => {
   it('tells the assignee live and writes the timeline: assigned by the system, new → open', async () => {
     await setMode('round_robin');
     const a = await agent(20, 'online');
-    const s = a.client.socket();
-    sockets.push(s);
-    await new Promise((r) => s.once('session.ready', r));
-    const got: { name: string; data: any }[] = [];
-    for (const name of ['ticket.assigned', 'ticket.updated', 'notification.created']) {
-      s.on(name, (e: { data: unknown }) => got.push({ name, data: e.data }));
-    }
+    const { heard: got } = await sockets.listen(a.client, [
+      'ticket.assigned',
+      'ticket.updated',
+      'notification.created',
+    ]);
     const id = await newTicket();
     const row = await ticketRow(id);
     expect(row).toMatchObject({ assigneeId: a.id, status: 'open' });

@@ -1,11 +1,11 @@
 import type { Note, Notification, Team } from '@dengar/contracts';
-import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EventRelay } from '../src/modules/event/event-relay.js';
 import type { Client } from './support/client.js';
-import { createTeam, createUser, defaultTeam } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { deliver, item, webhookSource } from './support/webhook.js';
+import { createTeam, createUser } from './support/factories.js';
+import { TestSockets } from './support/sockets.js';
+import type { TestApp } from './support/test-app.js';
+import { deliverTicket, startTicketApp } from './support/tickets.js';
 
 /** Internal notes with @mentions (SPEC §6) and the notifications they raise (SPEC §7). */
 describe('notes and notifications', () => {
@@ -17,46 +17,21 @@ describe('notes and notifications', () => {
   let alex: Awaited<ReturnType<typeof createUser>>;
   let dewi: Awaited<ReturnType<typeof createUser>>;
   let budi: Awaited<ReturnType<typeof createUser>>;
-  let n = 0;
-  const open: Socket[] = [];
+  const sockets = new TestSockets();
   const sql = <T = any>(q: string, p: unknown[] = []) => t.db.query<T>(q, p);
 
-  async function newTicket(text = 'My coffee order never arrived'): Promise<string> {
-    n += 1;
-    const ext = `nn-${n}`;
-    const res = await deliver(admin, src.id, src.secret, { mentions: [item(ext, text, `nn-author-${n}`)] });
-    expect(res.status, JSON.stringify(res.body)).toBe(202);
-    const [row] = await sql<{ ticket_id: string }>('SELECT ticket_id FROM mentions WHERE external_id = $1', [ext]);
-    expect(row?.ticket_id).toBeTruthy();
-    return row!.ticket_id;
-  }
-
+  const newTicket = () => deliverTicket(t, src, 'My coffee order never arrived');
   /** A signed-in socket that collects the events of these names. */
-  async function listen(c: Client, names: string[]): Promise<{ name: string; data: any }[]> {
-    const s = c.socket();
-    open.push(s);
-    const got: { name: string; data: any }[] = [];
-    for (const name of names) s.on(name, (e: any) => got.push({ name, data: e.data }));
-    await new Promise((resolve, reject) => {
-      s.once('session.ready', resolve);
-      s.once('connect_error', reject);
-    });
-    return got;
-  }
+  const listen = async (c: Client, names: string[]) => (await sockets.listen(c, names)).heard;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.admin();
-    general = await defaultTeam(admin);
-    src = await webhookSource(admin);
+    ({ t, admin, general, src } = await startTicketApp());
     sari = await createUser(admin, 'agent', { teamIds: [general.id], name: 'Sari Wulandari' });
     alex = await createUser(admin, 'agent', { teamIds: [general.id], name: 'Alex Morgan' });
     dewi = await createUser(admin, 'agent', { teamIds: [(await createTeam(admin)).id], name: 'Dewi Lestari' });
     budi = await createUser(admin, 'manager', { name: 'Budi Santoso' });
   });
-  afterEach(() => {
-    for (const s of open.splice(0)) s.close();
-  });
+  afterEach(() => sockets.closeAll());
   afterAll(() => t?.close());
 
   it('a note with @mentions notifies the mentioned users who can see the ticket, live and in their list', async () => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { PresenceAck, Team } from '@dengar/contracts';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -6,9 +5,10 @@ import { EventRelay } from '../src/modules/event/event-relay.js';
 import { PresenceService } from '../src/modules/presence/presence.service.js';
 import { RealtimeGateway } from '../src/realtime/realtime.gateway.js';
 import type { Client } from './support/client.js';
-import { createTeam, createUser, defaultTeam } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { deliver, item, webhookSource } from './support/webhook.js';
+import { createTeam, createUser } from './support/factories.js';
+import { TestSockets, type Heard } from './support/sockets.js';
+import type { TestApp } from './support/test-app.js';
+import { deliverTicket, startTicketApp, teamAgent } from './support/tickets.js';
 
 interface PresenceData {
   userId: string;
@@ -23,42 +23,25 @@ describe('presence', () => {
   let admin: Client;
   let general: Team;
   let src: { id: string; secret: string };
-  const open: Socket[] = [];
+  const sockets = new TestSockets();
   const sql = <T = any>(q: string, p: unknown[] = []) => t.db.query<T>(q, p);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.admin();
-    general = await defaultTeam(admin);
-    src = await webhookSource(admin);
+    ({ t, admin, general, src } = await startTicketApp());
   });
-  afterEach(() => {
-    for (const s of open.splice(0)) s.close();
-  });
+  afterEach(() => sockets.closeAll());
   afterAll(() => t?.close());
 
   /** A connected socket and every `presence.updated` it receives (envelope included). */
   const connect = async (c: Client) => {
-    const s = c.socket();
-    open.push(s);
-    const got: { seq: number; at: string; data: PresenceData }[] = [];
-    s.on('presence.updated', (e: { seq: number; at: string; data: PresenceData }) => got.push(e));
-    await new Promise((resolve, reject) => {
-      s.once('session.ready', resolve);
-      s.once('connect_error', reject);
-    });
-    return { s, got };
+    const { socket, heard } = await sockets.listen<PresenceData>(c, ['presence.updated']);
+    return { s: socket, got: heard };
   };
 
   const availabilityOf = async (userId: string) =>
     (await sql<{ availability: string }>('SELECT availability FROM users WHERE id = $1', [userId]))[0]!.availability;
 
-  const newTicket = async () => {
-    const ext = `pr-${randomBytes(5).toString('hex')}`;
-    const res = await deliver(admin, src.id, src.secret, { mentions: [item(ext, 'Where is my parcel?', ext)] });
-    expect(res.status).toBe(202);
-    return (await sql<{ id: string }>('SELECT ticket_id AS id FROM mentions WHERE external_id = $1', [ext]))[0]!.id;
-  };
+  const newTicket = () => deliverTicket(t, src, 'Where is my parcel?');
 
   const view = (s: Socket, ticketId: string, viewing = true): Promise<PresenceAck> =>
     s.timeout(5000).emitWithAck('presence.view', { ticketId, viewing });
@@ -66,7 +49,7 @@ describe('presence', () => {
     s.timeout(5000).emitWithAck('presence.typing', { ticketId, typing: on });
 
   /** The latest viewer list a socket heard for the ticket. */
-  const lastViewers = (got: { data: PresenceData }[], ticketId: string) =>
+  const lastViewers = (got: Heard<PresenceData>[], ticketId: string) =>
     got.filter((e) => e.data.ticketId === ticketId).at(-1)?.data.viewers;
 
   describe('availability', () => {
@@ -118,9 +101,8 @@ describe('presence', () => {
     it('drops a user to offline once all their sockets have been gone a while, not before', async () => {
       const presence = t.app.get(PresenceService);
       const manager = await createUser(admin, 'manager');
-      const agent = await createUser(admin, 'agent', { teamIds: [general.id] });
+      const agent = await teamAgent(admin, general.id, { availability: 'online' });
       const m = await connect(manager.client);
-      await agent.client.put('/api/users/me/availability', { availability: 'online' });
       // No socket yet, but the grace (PRESENCE_OFFLINE_AFTER_SEC, default 120 s) since the last sign of life holds.
       expect(await presence.sweepOffline()).not.toContain(agent.user.id);
 
@@ -162,8 +144,8 @@ describe('presence', () => {
   describe('on a ticket', () => {
     it('two people viewing one ticket see each other; typing shows and lapses; leaving updates the list', async () => {
       const ticketId = await newTicket();
-      const ana = await createUser(admin, 'agent', { teamIds: [general.id], name: 'Ana' });
-      const budi = await createUser(admin, 'agent', { teamIds: [general.id], name: 'Budi' });
+      const ana = await teamAgent(admin, general.id, { name: 'Ana' });
+      const budi = await teamAgent(admin, general.id, { name: 'Budi' });
       const a = await connect(ana.client);
       const b = await connect(budi.client);
 
@@ -216,9 +198,8 @@ describe('presence', () => {
 
     it('forgets the sockets of an instance that died: its viewers vanish, its users can go offline', async () => {
       const ticketId = await newTicket();
-      const ghost = await createUser(admin, 'agent', { teamIds: [general.id], name: 'Ghost' });
-      const live = await createUser(admin, 'agent', { teamIds: [general.id], name: 'Live' });
-      await ghost.client.put('/api/users/me/availability', { availability: 'online' });
+      const ghost = await teamAgent(admin, general.id, { name: 'Ghost', availability: 'online' });
+      const live = await teamAgent(admin, general.id, { name: 'Live' });
       // What a crashed instance leaves behind: rows nobody refreshes any more.
       await sql(
         `INSERT INTO user_sockets (socket_id, user_id, instance_id, seen_at)
@@ -247,7 +228,7 @@ describe('presence', () => {
 
     it('one user on two sockets is listed once', async () => {
       const ticketId = await newTicket();
-      const cici = await createUser(admin, 'agent', { teamIds: [general.id], name: 'Cici' });
+      const cici = await teamAgent(admin, general.id, { name: 'Cici' });
       const s1 = await connect(cici.client);
       const s2 = await connect(cici.client);
       await view(s1.s, ticketId);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@dengar/contracts';
-import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DELIVERY_UNKNOWN } from '../src/modules/reply/reply-policy.js';
 import { ReplyRepository } from '../src/modules/reply/reply.repository.js';
@@ -19,6 +18,7 @@ import { WebhookReceiverFake } from './fakes/webhook-receiver.fake.js';
 import { XFake } from './fakes/x.fake.js';
 import type { Client } from './support/client.js';
 import { createTeam, createUser, defaultTeam } from './support/factories.js';
+import { TestSockets } from './support/sockets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { deliver, item, webhookSource } from './support/webhook.js';
 
@@ -37,7 +37,7 @@ describe('replies', () => {
   let receiver: WebhookReceiverFake;
   const src: Record<string, string> = {};
   let webhookSecret: string;
-  const sockets: Socket[] = [];
+  const sockets = new TestSockets();
   let seq = 0;
 
   const sql = <T = any>(q: string, p: unknown[] = []) => t.db.query<T>(q, p);
@@ -227,9 +227,7 @@ describe('replies', () => {
     await receiver.start();
   });
 
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.disconnect();
-  });
+  afterEach(() => sockets.closeAll());
 
   afterAll(async () => {
     await t?.close();
@@ -240,14 +238,8 @@ describe('replies', () => {
     const m = await mastodonTicket();
     expect((await ticketRow(m.ticketId)).status).toBe('new');
 
-    const socket = agent.client.socket();
-    sockets.push(socket);
-    const seen: EventEnvelope<'reply.updated'>['data'][] = [];
-    socket.on('reply.updated', (e: EventEnvelope<'reply.updated'>) => seen.push(e.data));
-    await new Promise((resolve, reject) => {
-      socket.once('session.ready', resolve);
-      socket.once('connect_error', reject);
-    });
+    const { heard } = await sockets.listen<EventEnvelope<'reply.updated'>['data']>(agent.client, ['reply.updated']);
+    const seen = () => heard.map((e) => e.data);
 
     const reply = await sendReply(m.ticketId, 'Sorry about that! Could you DM us the order number?');
     expect(reply).toMatchObject({ status: 'queued', warning: null, manualText: null, postUrl: null });
@@ -284,9 +276,15 @@ describe('replies', () => {
 
     // Every status change reached the team's socket, with the full reply.
     await expect
-      .poll(() => seen.filter((e) => e.replyId === reply.id).map((e) => e.status), WAIT)
+      .poll(
+        () =>
+          seen()
+            .filter((e) => e.replyId === reply.id)
+            .map((e) => e.status),
+        WAIT,
+      )
       .toEqual(['queued', 'sending', 'sent']);
-    expect(seen.at(-1)!.reply).toMatchObject({ id: reply.id, status: 'sent', externalId: posts[0]!.status.id });
+    expect(seen().at(-1)!.reply).toMatchObject({ id: reply.id, status: 'sent', externalId: posts[0]!.status.id });
 
     // A second reply does not move the first response time.
     const second = await sendReply(m.ticketId, 'Thanks, we found it.');

@@ -1,16 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { Team } from '@dengar/contracts';
-import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EventRelay } from '../src/modules/event/event-relay.js';
 import { JobsService } from '../src/jobs/jobs.service.js';
 import { TICKET_TIMERS_JOB, TicketJobsService } from '../src/modules/ticket-jobs/ticket-jobs.service.js';
 import type { Client } from './support/client.js';
-import { createUser, defaultTeam } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-import { deliver, item, webhookSource } from './support/webhook.js';
-
-type Got = { name: string; data: any }[];
+import { TestSockets } from './support/sockets.js';
+import type { TestApp } from './support/test-app.js';
+import { deliverTicket, startTicketApp, teamAgent } from './support/tickets.js';
 
 /** Ticket timers (SPEC §3, §5): SLA breaches, snoozes that end, resolved tickets that close after 7 days. */
 describe('ticket timers', () => {
@@ -19,39 +15,18 @@ describe('ticket timers', () => {
   let general: Team;
   let src: { id: string; secret: string };
   let jobs: TicketJobsService;
-  const open: Socket[] = [];
+  const sockets = new TestSockets();
   const sql = <T = any>(q: string, p: unknown[] = []) => t.db.query<T>(q, p);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.admin();
-    general = await defaultTeam(admin);
-    src = await webhookSource(admin);
+    ({ t, admin, general, src } = await startTicketApp());
     jobs = t.app.get(TicketJobsService);
   });
-  afterEach(() => {
-    for (const s of open.splice(0)) s.close();
-  });
+  afterEach(() => sockets.closeAll());
   afterAll(() => t?.close());
 
-  const listen = async (c: Client, names: string[]) => {
-    const s = c.socket();
-    open.push(s);
-    const got: Got = [];
-    for (const name of names) s.on(name, (e: { data: unknown }) => got.push({ name, data: e.data }));
-    await new Promise((resolve, reject) => {
-      s.once('session.ready', resolve);
-      s.once('connect_error', reject);
-    });
-    return got;
-  };
-
-  const newTicket = async () => {
-    const ext = `sla-${randomBytes(5).toString('hex')}`;
-    const res = await deliver(admin, src.id, src.secret, { mentions: [item(ext, 'My order never came', ext)] });
-    expect(res.status).toBe(202);
-    return (await sql<{ id: string }>('SELECT ticket_id AS id FROM mentions WHERE external_id = $1', [ext]))[0]!.id;
-  };
+  const listen = async (c: Client, names: string[]) => (await sockets.listen(c, names)).heard;
+  const newTicket = () => deliverTicket(t, src, 'My order never came');
 
   const row = async (id: string) =>
     (
@@ -79,9 +54,8 @@ describe('ticket timers', () => {
   it('marks an overdue first response once: TicketEvent, sla.breached to the team, notification to the assignee', async () => {
     const res = await admin.patch(`/api/teams/${general.id}`, { assignmentMode: 'round_robin' });
     expect(res.status).toBe(200);
-    const assignee = await createUser(admin, 'agent', { teamIds: [general.id] });
-    await assignee.client.put('/api/users/me/availability', { availability: 'online' });
-    const teammate = await createUser(admin, 'agent', { teamIds: [general.id] });
+    const assignee = await teamAgent(admin, general.id, { availability: 'online' });
+    const teammate = await teamAgent(admin, general.id);
     const teamSocket = await listen(teammate.client, ['sla.breached', 'ticket.updated']);
     const mine = await listen(assignee.client, ['notification.created']);
 
@@ -157,7 +131,7 @@ describe('ticket timers', () => {
   });
 
   it('wakes a snoozed ticket whose time has come, and leaves one that still sleeps', async () => {
-    const teammate = await createUser(admin, 'agent', { teamIds: [general.id] });
+    const teammate = await teamAgent(admin, general.id);
     const got = await listen(teammate.client, ['ticket.updated']);
     const due = await newTicket();
     const later = await newTicket();

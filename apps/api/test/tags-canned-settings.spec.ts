@@ -1,12 +1,13 @@
 import { DEFAULT_OUTCOME_TAGS, DEFAULT_SLA_TARGETS, type Tag, type Team, type Ticket } from '@dengar/contracts';
-import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EventRelay } from '../src/modules/event/event-relay.js';
 import { serverTimezone } from '../src/modules/settings/settings.repository.js';
 import { SetupService } from '../src/modules/setup/setup.service.js';
 import type { Client } from './support/client.js';
-import { createTeam, createUser, defaultTeam } from './support/factories.js';
+import { createTeam, createUser } from './support/factories.js';
+import { TestSockets } from './support/sockets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { deliverTicket, startTicketApp } from './support/tickets.js';
 import { deliver, item, webhookSource } from './support/webhook.js';
 
 /** Tags (SPEC §1, §3, §6), canned responses with variables, and workspace settings (SPEC §9). */
@@ -15,19 +16,17 @@ describe('tags, canned responses and settings', () => {
   let admin: Client;
   let general: Team;
   let src: { id: string; secret: string };
-  let n = 0;
+  const sockets = new TestSockets();
   const sql = <T = any>(q: string, p: unknown[] = []) => t.db.query<T>(q, p);
 
   /** A new ticket in `General` (each from its own author, so none thread together). */
-  async function newTicket(text = 'Where is my order? It is late'): Promise<string> {
-    n += 1;
-    const ext = `tcs-${n}`;
-    const res = await deliver(admin, src.id, src.secret, { mentions: [item(ext, text, `tcs-author-${n}`)] });
-    expect(res.status, JSON.stringify(res.body)).toBe(202);
-    const [row] = await sql<{ ticket_id: string }>('SELECT ticket_id FROM mentions WHERE external_id = $1', [ext]);
-    expect(row?.ticket_id).toBeTruthy();
-    return row!.ticket_id;
-  }
+  const newTicket = (text = 'Where is my order? It is late') => deliverTicket(t, src, text);
+  /** The `ticket.updated` data a new socket of this client hears about one ticket from now on. */
+  const updatesOf = async (c: Client, ticketId: string) => {
+    await t.app.get(EventRelay).flush();
+    const { heard } = await sockets.listen(c, ['ticket.updated']);
+    return () => heard.filter((e) => e.data.ticketId === ticketId).map((e) => e.data);
+  };
 
   const version = async (ticketId: string) =>
     (await sql<{ version: number }>('SELECT version FROM tickets WHERE id = $1', [ticketId]))[0]!.version;
@@ -39,11 +38,9 @@ describe('tags, canned responses and settings', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.admin();
-    general = await defaultTeam(admin);
-    src = await webhookSource(admin);
+    ({ t, admin, general, src } = await startTicketApp());
   });
+  afterEach(() => sockets.closeAll());
   afterAll(() => t?.close());
 
   describe('tags', () => {
@@ -233,44 +230,26 @@ describe('tags, canned responses and settings', () => {
     it('announces ticket.updated with changed [tags] to the ticket’s team', async () => {
       const id = await newTicket();
       const watcher = (await createUser(admin, 'agent', { teamIds: [general.id] })).client;
-      const s: Socket = watcher.socket();
-      try {
-        await new Promise((r) => s.once('session.ready', r));
-        const got: any[] = [];
-        s.on('ticket.updated', (e: any) => {
-          if (e.data.ticketId === id) got.push(e.data);
-        });
-        const res = await agent.put<Ticket>(`/api/tickets/${id}/tags`, { tagIds: [tags.escalated!.id] });
-        await t.app.get(EventRelay).flush();
-        await expect.poll(() => got.length).toBe(1);
-        expect(got[0].changed).toEqual(['tags']);
-        expect(got[0].version).toBe(res.body.version);
-        expect(got[0].ticket.tags.map((g: Tag) => g.name)).toEqual(['escalated']);
-      } finally {
-        s.close();
-      }
+      const got = await updatesOf(watcher, id);
+      const res = await agent.put<Ticket>(`/api/tickets/${id}/tags`, { tagIds: [tags.escalated!.id] });
+      await t.app.get(EventRelay).flush();
+      await expect.poll(() => got().length).toBe(1);
+      expect(got()[0].changed).toEqual(['tags']);
+      expect(got()[0].version).toBe(res.body.version);
+      expect(got()[0].ticket.tags.map((g: Tag) => g.name)).toEqual(['escalated']);
     });
 
     it('deleting a tag takes it off its tickets with an untagged event, a new version and ticket.updated', async () => {
       const temp = (await manager.post<Tag>('/api/tags', { name: 'temporary', kind: 'topic' })).body;
       const id = await newTicket();
       const tagged = await agent.put<Ticket>(`/api/tickets/${id}/tags`, { tagIds: [temp.id, tags.bug!.id] });
-      const s: Socket = agent.socket();
-      try {
-        await new Promise((r) => s.once('session.ready', r));
-        const got: any[] = [];
-        s.on('ticket.updated', (e: any) => {
-          if (e.data.ticketId === id) got.push(e.data);
-        });
-        expect((await manager.delete(`/api/tags/${temp.id}`)).status).toBe(204);
-        await t.app.get(EventRelay).flush();
-        await expect.poll(() => got.length).toBe(1);
-        expect(got[0].changed).toEqual(['tags']);
-        expect(got[0].ticket.tags.map((g: Tag) => g.name)).toEqual(['bug']);
-        expect(got[0].version).toBe(tagged.body.version + 1);
-      } finally {
-        s.close();
-      }
+      const got = await updatesOf(agent, id);
+      expect((await manager.delete(`/api/tags/${temp.id}`)).status).toBe(204);
+      await t.app.get(EventRelay).flush();
+      await expect.poll(() => got().length).toBe(1);
+      expect(got()[0].changed).toEqual(['tags']);
+      expect(got()[0].ticket.tags.map((g: Tag) => g.name)).toEqual(['bug']);
+      expect(got()[0].version).toBe(tagged.body.version + 1);
       expect(await version(id)).toBe(tagged.body.version + 1);
       const last = (await tagEvents(id)).filter((e) => e.type === 'untagged');
       expect(last).toHaveLength(1);
@@ -476,5 +455,32 @@ describe('the demo workspace', () => {
     await t.app.get(SetupService).ensureWorkspace();
     const again = await admin.get('/api/canned-responses?limit=100');
     expect(again.body.items).toHaveLength(canned.body.items.length);
+  });
+
+  it('routes care work to Customer Care and competitor complaints to Marketing as sales leads', async () => {
+    const admin = await t.admin();
+    const rules = await admin.get('/api/routing-rules');
+    expect(rules.body.items.map((r: any) => r.position)).toEqual([0, 1, 2, 3]);
+    const teams = new Map<string, any>((await admin.get('/api/teams')).body.items.map((x: any) => [x.name, x]));
+    expect(teams.get('Customer Care').assignmentMode).toBe('balanced');
+    const src = await webhookSource(admin, 'Demo routing');
+    const res = await deliver(admin, src.id, src.secret, {
+      mentions: [
+        item('r-1', 'Kopi Senja my order arrived cold and two hours late. Terrible, I want a refund!', 'angry-1'),
+        item('r-2', 'Brew & Co got my order wrong again, so disappointed with their awful service', 'rival-1'),
+      ],
+    });
+    expect(res.body.accepted).toBe(2);
+    const ticketOf = async (externalId: string) => {
+      const [row] = await t.db.query<{ teamId: string; priority: string; tags: string[] }>(
+        `SELECT t.team_id AS "teamId", t.priority,
+           ARRAY(SELECT g.name FROM ticket_tags tt JOIN tags g ON g.id = tt.tag_id WHERE tt.ticket_id = t.id) AS tags
+         FROM mentions m JOIN tickets t ON t.id = m.ticket_id WHERE m.external_id = $1`,
+        [externalId],
+      );
+      return row;
+    };
+    expect(await ticketOf('r-1')).toMatchObject({ teamId: teams.get('Customer Care').id, priority: 'high' });
+    expect(await ticketOf('r-2')).toMatchObject({ teamId: teams.get('Marketing').id, tags: ['sales-lead'] });
   });
 });

@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from './support/client.js';
 import { createTeam, createUser } from './support/factories.js';
+import { ready } from './support/sockets.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { deliver, item, webhookSource } from './support/webhook.js';
 
@@ -34,10 +35,7 @@ async function listen(name: string, user: { user: { id: string }; client: Client
   const l: Listener = { name, userId: user.user.id, client, socket, updated: [], assigned: [] };
   socket.on('ticket.updated', (e: Updated) => l.updated.push(e));
   socket.on('ticket.assigned', (e: EventEnvelope<'ticket.assigned'>) => l.assigned.push(e));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('session.ready', () => resolve());
-    socket.once('connect_error', reject);
-  });
+  await ready(socket);
   return l;
 }
 

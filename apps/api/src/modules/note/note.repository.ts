@@ -1,4 +1,4 @@
-import type { Role } from '@dengar/contracts';
+import type { Note, Role } from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -11,6 +11,19 @@ export interface NoteRow {
   mentionedUserIds: string[];
   createdAt: Date;
 }
+
+/** The columns of a NoteRow, of the notes table aliased `n`. */
+export const NOTE_COLUMNS = `n.id, n.ticket_id AS "ticketId", n.author_id AS "authorId", n.body,
+  n.mentioned_user_ids AS "mentionedUserIds", n.created_at AS "createdAt"`;
+
+export const toNote = (r: NoteRow): Note => ({
+  id: r.id,
+  ticketId: r.ticketId,
+  authorId: r.authorId,
+  body: r.body,
+  mentionedUserIds: r.mentionedUserIds,
+  createdAt: r.createdAt.toISOString(),
+});
 
 export interface ActiveUserRow {
   id: string;
@@ -37,9 +50,8 @@ export class NoteRepository {
     n: { ticketId: string; authorId: string; body: string; mentionedUserIds: string[] },
   ): Promise<NoteRow> {
     const rows = await em.query<NoteRow[]>(
-      `INSERT INTO notes (ticket_id, author_id, body, mentioned_user_ids) VALUES ($1, $2, $3, $4::uuid[])
-       RETURNING id, ticket_id AS "ticketId", author_id AS "authorId", body,
-         mentioned_user_ids AS "mentionedUserIds", created_at AS "createdAt"`,
+      `INSERT INTO notes AS n (ticket_id, author_id, body, mentioned_user_ids) VALUES ($1, $2, $3, $4::uuid[])
+       RETURNING ${NOTE_COLUMNS}`,
       [n.ticketId, n.authorId, n.body, n.mentionedUserIds],
     );
     return rows[0]!;

@@ -8,16 +8,7 @@ import { TicketRepository } from '../ticket/ticket.repository.js';
 import { ticketRooms } from '../ticket/ticket-rooms.js';
 import { excerpt, resolveMentions } from './note-mentions.js';
 import { UnknownMentionedUsersException } from './note.exception.js';
-import { NoteRepository, type NoteRow } from './note.repository.js';
-
-export const toNote = (r: NoteRow): Note => ({
-  id: r.id,
-  ticketId: r.ticketId,
-  authorId: r.authorId,
-  body: r.body,
-  mentionedUserIds: r.mentionedUserIds,
-  createdAt: r.createdAt.toISOString(),
-});
+import { NoteRepository, toNote } from './note.repository.js';
 
 @Injectable()
 export class NoteService {

@@ -27,12 +27,17 @@ export interface ReplyRow {
   mentionAuthorHandle: string | null;
 }
 
-export const REPLY_SELECT = `SELECT r.id, r.ticket_id AS "ticketId", r.author_id AS "authorId", r.body,
+/** The columns of a ReplyRow; they read `REPLY_FROM`'s aliases (`r` the reply). */
+export const REPLY_COLUMNS = `r.id, r.ticket_id AS "ticketId", r.author_id AS "authorId", r.body,
   r.in_reply_to_mention_id AS "inReplyToMentionId", r.status, r.external_id AS "externalId",
   r.external_url AS "externalUrl", r.error, r.attempts, r.idempotency_key AS "idempotencyKey",
   r.next_attempt_at AS "nextAttemptAt", r.sent_at AS "sentAt", r.created_at AS "createdAt",
-  m.source_kind AS "sourceKind", m.url AS "mentionUrl", a.handle AS "mentionAuthorHandle"
-FROM replies r LEFT JOIN mentions m ON m.id = r.in_reply_to_mention_id LEFT JOIN authors a ON a.id = m.author_id`;
+  m.source_kind AS "sourceKind", m.url AS "mentionUrl", a.handle AS "mentionAuthorHandle"`;
+
+export const REPLY_FROM = `FROM replies r LEFT JOIN mentions m ON m.id = r.in_reply_to_mention_id
+  LEFT JOIN authors a ON a.id = m.author_id`;
+
+const REPLY_SELECT = `SELECT ${REPLY_COLUMNS} ${REPLY_FROM}`;
 
 /** The text to paste by hand: what the platform would have received (e.g. with Mastodon's `@acct` first). */
 function manualText(r: ReplyRow): string {

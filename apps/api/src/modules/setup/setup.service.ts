@@ -1,4 +1,11 @@
-import { DEFAULT_OUTCOME_TAGS, DEFAULT_TEAM_NAME, type Locale, type Role, type TagKind } from '@dengar/contracts';
+import {
+  DEFAULT_OUTCOME_TAGS,
+  DEFAULT_TEAM_NAME,
+  type Locale,
+  type Role,
+  type RoutingRule,
+  type TagKind,
+} from '@dengar/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -19,7 +26,8 @@ export interface SetupReport {
 // Any fixed 64-bit number: serialises first-start set-up across instances starting at once.
 const SETUP_LOCK = 4_711_2026;
 
-const DEMO_TEAMS = ['Customer Care', 'Marketing'] as const;
+const DEMO_TEAMS = ['Customer Care', 'Marketing'];
+type RoutingRuleSeed = Pick<RoutingRule, 'name' | 'conditions' | 'actions'>;
 const DEMO_USERS: { email: string; name: string; role: Role; locale: 'en' | 'id'; teams: string[] }[] = [
   {
     email: 'budi@dengar.local',
@@ -154,6 +162,7 @@ export class SetupService {
         }
         await this.seedListening(em);
         await this.seedCareKit(em);
+        await this.seedRouting(em);
         report.demoUsers = DEMO_USERS.map((u) => ({ email: u.email, role: u.role }));
         report.demoPassword = demoPassword;
       }
@@ -186,6 +195,52 @@ export class SetupService {
        ON CONFLICT (shortcut, language) DO NOTHING`,
       [JSON.stringify(DEMO_CANNED)],
     );
+  }
+
+  /**
+   * The demo's routing (SPEC §5): care work to Customer Care (angry complaints first, as high priority), buying
+   * signals and praise to Marketing, and competitors' unhappy customers to Marketing as sales leads (a
+   * competitor-only mention opens a ticket only because this rule says so). Customer Care hands tickets out
+   * `balanced` to members who are online.
+   */
+  private async seedRouting(em: EntityManager) {
+    const teams = new Map(
+      (
+        await em.query<{ id: string; name: string }[]>('SELECT id, name FROM teams WHERE name = ANY($1)', [DEMO_TEAMS])
+      ).map((t) => [t.name, t.id]),
+    );
+    const care = teams.get('Customer Care')!;
+    const marketing = teams.get('Marketing')!;
+    const [lead] = await em.query<{ id: string }[]>("SELECT id FROM tags WHERE name = 'sales-lead'");
+    const rules: RoutingRuleSeed[] = [
+      {
+        name: 'Competitor complaints are sales leads',
+        conditions: { brandKind: 'competitor', types: ['complaint', 'purchase_intent'] },
+        actions: { teamId: marketing, ...(lead ? { tagIds: [lead.id] } : {}) },
+      },
+      {
+        name: 'Angry complaints first',
+        conditions: { brandKind: 'own', types: ['complaint'], sentiments: ['negative'] },
+        actions: { teamId: care, priority: 'high' },
+      },
+      {
+        name: 'Questions and complaints to Customer Care',
+        conditions: { brandKind: 'own', types: ['question', 'complaint'] },
+        actions: { teamId: care },
+      },
+      {
+        name: 'Buying signals and praise to Marketing',
+        conditions: { brandKind: 'own', types: ['purchase_intent', 'praise', 'promo'] },
+        actions: { teamId: marketing },
+      },
+    ];
+    await em.query(
+      `INSERT INTO routing_rules (name, position, conditions, actions)
+       SELECT r.name, r.position, r.conditions, r.actions
+       FROM jsonb_to_recordset($1::jsonb) AS r(name text, position int, conditions jsonb, actions jsonb)`,
+      [JSON.stringify(rules.map((r, position) => ({ ...r, position })))],
+    );
+    await em.query("UPDATE teams SET assignment_mode = 'balanced' WHERE id = $1", [care]);
   }
 
   /** The demo's own brand, a competitor, a running campaign and a live `demo` source (SPEC §10). */

@@ -16,6 +16,22 @@ const BATCH = 200;
 /** Batches per step and run; what is left waits for the next run so one step cannot starve the others. */
 const MAX_BATCHES = 25;
 
+/** One timer: which tickets are due, what it changes, and what each changed ticket records. */
+interface TimerStep {
+  /** Locks up to `limit` due tickets, SKIP LOCKED. */
+  due(em: EntityManager, limit: number): Promise<TicketRow[]>;
+  /** Changes the locked tickets; returns them as they are now. */
+  change(em: EntityManager, ids: string[]): Promise<TicketRow[]>;
+  /** The ticket fields the change touches (`ticket.updated`'s `changed`). */
+  fields: string[];
+  /** Each changed ticket's system TicketEvent. */
+  ticketEvent(t: TicketRow): Pick<TicketEventInput, 'type' | 'data'>;
+  /** A live event per changed ticket, queued before its `ticket.updated`. */
+  live?(t: TicketRow): PendingEvent;
+  /** More work in the batch's transaction, after the announcements. */
+  then?(em: EntityManager, changed: TicketRow[], events: PendingEvent[]): Promise<void>;
+}
+
 /**
  * Ticket timers (SPEC §3, §5): first-response SLA breaches, snoozes that end, resolved tickets that close after
  * 7 days, and a sweep of waiting tickets onto members with free capacity. Every instance ticks every 15 s but
@@ -68,6 +84,7 @@ export class TicketJobsService implements OnApplicationBootstrap, OnApplicationS
       ['snooze wake-ups', () => this.wakeSnoozed()],
       ['auto-close', () => this.autoClose()],
       ['waiting tickets', () => this.assignWaiting()],
+      ['counter folding', () => this.repo.foldCounters(this.ds)],
     ];
     for (const [name, step] of steps) {
       try {
@@ -84,79 +101,53 @@ export class TicketJobsService implements OnApplicationBootstrap, OnApplicationS
    * nobody: its team and managers see `sla.breached` on their sockets). Returns how many were marked.
    */
   breachSla(): Promise<number> {
-    return this.inBatches(async (em, events) => {
-      const due = await this.repo.dueBreaches(em, BATCH);
-      if (!due.length) return 0;
-      const changed = await this.repo.markBreached(
-        em,
-        due.map((t) => t.id),
-      );
-      const ticketEvents: TicketEventInput[] = [];
-      const notes: NewNotification[] = [];
-      for (const t of changed) {
-        const dueAt = (t.firstResponseDueAt ?? t.slaBreachedAt ?? new Date()).toISOString();
-        ticketEvents.push({
-          ticketId: t.id,
-          type: 'sla_breached',
-          actorId: null,
-          data: { dueAt, priority: t.priority },
-        });
-        events.push(event('sla.breached', ticketRooms(t), { ticketId: t.id, teamId: t.teamId, dueAt }));
-        if (t.assigneeId) {
-          notes.push({
-            userId: t.assigneeId,
-            kind: 'sla_breached',
-            ticketId: t.id,
-            actorId: null,
-            text: `Ticket #${t.number} missed its first-response target`,
-          });
-        }
-      }
-      await this.finish(em, due, changed, ['slaBreachedAt'], ticketEvents, events);
-      await this.notifications.notify(em, notes, events);
-      return changed.length;
+    const dueAt = (t: TicketRow) => (t.firstResponseDueAt ?? t.slaBreachedAt ?? new Date()).toISOString();
+    return this.inBatches({
+      due: (em, limit) => this.repo.dueBreaches(em, limit),
+      change: (em, ids) => this.repo.markBreached(em, ids),
+      fields: ['slaBreachedAt'],
+      ticketEvent: (t) => ({ type: 'sla_breached', data: { dueAt: dueAt(t), priority: t.priority } }),
+      live: (t) => event('sla.breached', ticketRooms(t), { ticketId: t.id, teamId: t.teamId, dueAt: dueAt(t) }),
+      then: async (em, changed, events) => {
+        const notes = changed.flatMap((t): NewNotification[] =>
+          t.assigneeId
+            ? [
+                {
+                  userId: t.assigneeId,
+                  kind: 'sla_breached',
+                  ticketId: t.id,
+                  actorId: null,
+                  text: `Ticket #${t.number} missed its first-response target`,
+                },
+              ]
+            : [],
+        );
+        await this.notifications.notify(em, notes, events);
+      },
     });
   }
 
   /** Snoozed tickets whose time has come go back to `open`; unassigned ones join their team's waiting queue. */
   wakeSnoozed(): Promise<number> {
-    return this.inBatches(async (em, events) => {
-      const due = await this.repo.dueSnoozes(em, BATCH);
-      if (!due.length) return 0;
-      const changed = await this.repo.wake(
-        em,
-        due.map((t) => t.id),
-      );
-      const ticketEvents = changed.map((t): TicketEventInput => ({
-        ticketId: t.id,
-        type: 'status_changed',
-        actorId: null,
-        data: { from: 'snoozed', to: 'open', reason: 'snooze_ended' },
-      }));
-      await this.finish(em, due, changed, ['status', 'snoozedUntil'], ticketEvents, events);
-      const teamIds = [...new Set(changed.filter((t) => !t.assigneeId).map((t) => t.teamId))];
-      await this.assignment.assignWaiting(em, { teamIds }, events);
-      return changed.length;
+    return this.inBatches({
+      due: (em, limit) => this.repo.dueSnoozes(em, limit),
+      change: (em, ids) => this.repo.wake(em, ids),
+      fields: ['status', 'snoozedUntil'],
+      ticketEvent: () => ({ type: 'status_changed', data: { from: 'snoozed', to: 'open', reason: 'snooze_ended' } }),
+      then: async (em, changed, events) => {
+        const teamIds = [...new Set(changed.filter((t) => !t.assigneeId).map((t) => t.teamId))];
+        await this.assignment.assignWaiting(em, { teamIds }, events);
+      },
     });
   }
 
   /** `resolved` for 7 days → `closed` (SPEC §3). */
   autoClose(): Promise<number> {
-    return this.inBatches(async (em, events) => {
-      const due = await this.repo.dueAutoClose(em, BATCH);
-      if (!due.length) return 0;
-      const changed = await this.repo.close(
-        em,
-        due.map((t) => t.id),
-      );
-      const ticketEvents = changed.map((t): TicketEventInput => ({
-        ticketId: t.id,
-        type: 'status_changed',
-        actorId: null,
-        data: { from: 'resolved', to: 'closed', reason: 'auto_close' },
-      }));
-      await this.finish(em, due, changed, ['status', 'closedAt'], ticketEvents, events);
-      return changed.length;
+    return this.inBatches({
+      due: (em, limit) => this.repo.dueAutoClose(em, limit),
+      change: (em, ids) => this.repo.close(em, ids),
+      fields: ['status', 'closedAt'],
+      ticketEvent: () => ({ type: 'status_changed', data: { from: 'resolved', to: 'closed', reason: 'auto_close' } }),
     });
   }
 
@@ -173,27 +164,17 @@ export class TicketJobsService implements OnApplicationBootstrap, OnApplicationS
     return 0;
   }
 
-  private async finish(
-    em: EntityManager,
-    before: TicketRow[],
-    after: TicketRow[],
-    fields: string[],
-    ticketEvents: TicketEventInput[],
-    events: PendingEvent[],
-  ) {
-    const old = new Map(before.map((t) => [t.id, t]));
-    const changes: TicketChange[] = after.map((t) => ({ before: old.get(t.id) ?? t, after: t, changed: fields }));
-    await this.tickets.addEvents(em, ticketEvents);
-    await this.writer.announce(em, changes, events);
-  }
-
-  /** Runs a step batch by batch, each in its own transaction with its live events; returns the total. */
-  private async inBatches(batch: (em: EntityManager, events: PendingEvent[]) => Promise<number>): Promise<number> {
+  /**
+   * Runs a timer batch by batch, each batch one transaction: lock the due tickets (SKIP LOCKED), change them,
+   * write a system TicketEvent each, and announce them (its own live events first, then `ticket.updated`), all
+   * with the live events in the log. Returns how many tickets changed.
+   */
+  private async inBatches(step: TimerStep): Promise<number> {
     let total = 0;
     for (let i = 0; i < MAX_BATCHES; i++) {
       const n = await this.ds.transaction(async (em) => {
         const events: PendingEvent[] = [];
-        const count = await batch(em, events);
+        const count = await this.batch(em, step, events);
         await this.log.record(em, events);
         return count;
       });
@@ -201,5 +182,28 @@ export class TicketJobsService implements OnApplicationBootstrap, OnApplicationS
       if (n < BATCH) break;
     }
     return total;
+  }
+
+  private async batch(em: EntityManager, step: TimerStep, events: PendingEvent[]): Promise<number> {
+    const due = await step.due(em, BATCH);
+    if (!due.length) return 0;
+    const changed = await step.change(
+      em,
+      due.map((t) => t.id),
+    );
+    for (const t of changed) if (step.live) events.push(step.live(t));
+    const old = new Map(due.map((t) => [t.id, t]));
+    const changes: TicketChange[] = changed.map((t) => ({
+      before: old.get(t.id) ?? t,
+      after: t,
+      changed: step.fields,
+    }));
+    await this.tickets.addEvents(
+      em,
+      changed.map((t) => ({ ticketId: t.id, actorId: null, ...step.ticketEvent(t) })),
+    );
+    await this.writer.announce(em, changes, events);
+    await step.then?.(em, changed, events);
+    return changed.length;
   }
 }

@@ -1,29 +1,29 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** The nil uuid stands for "unassigned" in the counters' key (a primary key column cannot be null). */
+/** The nil uuid stands for "unassigned" in the counters' key. */
 export const UNASSIGNED_KEY = '00000000-0000-0000-0000-000000000000';
-/** Counter rows per key: concurrent transactions touching one key spread over this many rows. */
-export const COUNTER_SLOTS = 8;
 
 /**
- * Ticket counts per (team, assignee, status), kept by a trigger on `tickets` in the same transaction as every
- * change, so the views' counts (SPEC §7) are a sum over a few rows instead of a `COUNT(*)` per refresh. Each
- * key is split over `COUNTER_SLOTS` rows (by ticket id) so concurrent ingests do not queue on one row.
+ * Ticket counts per (team, assignee, status) for the views' counts (SPEC §7: never a `COUNT(*)` per refresh).
+ * A trigger on `tickets` appends a +1/−1 row in the same transaction as every change — appending takes no row
+ * lock, so concurrent ingests and assignments never wait on (or deadlock over) a shared counter row — and a job
+ * folds the rows into one per key every few seconds. A count is the sum of a key's rows, exact at any moment.
  */
 @Entity('ticket_counters')
+@Index('ticket_counters_key_idx', ['teamId', 'assigneeKey', 'status'])
 export class TicketCounterEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column('uuid')
   teamId: string;
 
-  @PrimaryColumn('uuid')
+  @Column('uuid')
   assigneeKey: string;
 
-  @PrimaryColumn({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 16 })
   status: string;
 
-  @PrimaryColumn({ type: 'smallint' })
-  slot: number;
-
-  @Column({ type: 'int', default: 0 })
+  @Column({ type: 'int' })
   n: number;
 }

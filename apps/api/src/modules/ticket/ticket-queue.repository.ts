@@ -1,8 +1,18 @@
-import { ACTIVE_STATUSES, type SourceKind, type TagKind, type TicketSort, type TicketStatus } from '@dengar/contracts';
+import {
+  ACTIVE_STATUSES,
+  type SourceKind,
+  type TagKind,
+  type TicketEvent,
+  type TicketSort,
+  type TicketStatus,
+} from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UNASSIGNED_KEY } from './ticket-counter.entity.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { returning, type Queryable } from '../../database/sql.js';
+import { NOTE_COLUMNS, type NoteRow } from '../note/note.repository.js';
+import { REPLY_COLUMNS, REPLY_FROM, type ReplyRow } from '../reply/reply.repository.js';
 import {
   DTO_FROM,
   DTO_SELECT,
@@ -21,9 +31,6 @@ import {
   type Viewer,
 } from './ticket-query.js';
 
-/** The nil uuid: `ticket_counters.assignee_key` of unassigned tickets. */
-export const UNASSIGNED_KEY = '00000000-0000-0000-0000-000000000000';
-
 export type ListRow = TicketDtoRow & SortKeyColumns;
 
 export interface ThreadBound {
@@ -32,32 +39,8 @@ export interface ThreadBound {
   id: string;
 }
 
-export interface ReplyRow {
-  id: string;
-  ticketId: string;
-  authorId: string | null;
-  body: string;
-  inReplyToMentionId: string | null;
-  status: 'queued' | 'sending' | 'sent' | 'failed' | 'manual';
-  externalId: string | null;
-  externalUrl: string | null;
-  error: string | null;
-  attempts: number;
-  postUrl: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
-  us: string;
-}
-
-export interface NoteRow {
-  id: string;
-  ticketId: string;
-  authorId: string | null;
-  body: string;
-  mentionedUserIds: string[];
-  createdAt: Date;
-  us: string;
-}
+/** A thread item's row with its time in microseconds since the epoch (as text), for the cursor. */
+export type WithUs<T> = T & { us: string };
 
 export interface EventRow {
   id: string;
@@ -66,8 +49,16 @@ export interface EventRow {
   actorId: string | null;
   data: Record<string, unknown>;
   at: Date;
-  us: string;
 }
+
+export const toEvent = (r: EventRow): TicketEvent => ({
+  id: r.id,
+  ticketId: r.ticketId,
+  type: r.type as TicketEvent['type'],
+  actorId: r.actorId,
+  data: r.data,
+  at: r.at.toISOString(),
+});
 
 export interface AuthorRow {
   id: string;
@@ -96,10 +87,11 @@ export interface TagRow {
   kind: TagKind;
 }
 
-const older = (col: string, b: ThreadBound | undefined, p: unknown[]) => {
+/** `AND` the row (time `col`, id `alias.id`) comes before the bound, its values pushed onto `p`. */
+const older = (alias: string, col: string, b: ThreadBound | undefined, p: unknown[]) => {
   if (!b) return '';
   p.push(b.us, b.id);
-  return `AND (${col}, x.id) < (${fromUs(`$${p.length - 1}`)}, $${p.length}::uuid)`;
+  return `AND (${alias}.${col}, ${alias}.id) < (${fromUs(`$${p.length - 1}`)}, $${p.length}::uuid)`;
 };
 
 /** The queue's reads and the writes of merge and bulk; the one place they touch SQL (STYLE rule 1). */
@@ -226,38 +218,33 @@ export class TicketQueueRepository {
 
   // --- the thread: newest first, older than a bound, each with its time in µs for the cursor ---
 
-  async replies(ticketId: string, before: ThreadBound | undefined, limit: number): Promise<ReplyRow[]> {
+  async replies(ticketId: string, before: ThreadBound | undefined, limit: number): Promise<WithUs<ReplyRow>[]> {
     const p: unknown[] = [ticketId];
-    const cond = older('x.created_at', before, p);
+    const cond = older('r', 'created_at', before, p);
     p.push(limit);
-    return this.ds.query<ReplyRow[]>(
-      `SELECT x.id, x.ticket_id AS "ticketId", x.author_id AS "authorId", x.body,
-         x.in_reply_to_mention_id AS "inReplyToMentionId", x.status, x.external_id AS "externalId",
-         x.external_url AS "externalUrl", x.error, x.attempts, m.url AS "postUrl", x.created_at AS "createdAt",
-         x.sent_at AS "sentAt", ${US('x.created_at')} AS us
-       FROM replies x LEFT JOIN mentions m ON m.id = x.in_reply_to_mention_id
-       WHERE x.ticket_id = $1 ${cond} ORDER BY x.created_at DESC, x.id DESC LIMIT $${p.length}`,
+    return this.ds.query<WithUs<ReplyRow>[]>(
+      `SELECT ${REPLY_COLUMNS}, ${US('r.created_at')} AS us ${REPLY_FROM}
+       WHERE r.ticket_id = $1 ${cond} ORDER BY r.created_at DESC, r.id DESC LIMIT $${p.length}`,
       p,
     );
   }
 
-  async notes(ticketId: string, before: ThreadBound | undefined, limit: number): Promise<NoteRow[]> {
+  async notes(ticketId: string, before: ThreadBound | undefined, limit: number): Promise<WithUs<NoteRow>[]> {
     const p: unknown[] = [ticketId];
-    const cond = older('x.created_at', before, p);
+    const cond = older('n', 'created_at', before, p);
     p.push(limit);
-    return this.ds.query<NoteRow[]>(
-      `SELECT x.id, x.ticket_id AS "ticketId", x.author_id AS "authorId", x.body,
-         x.mentioned_user_ids AS "mentionedUserIds", x.created_at AS "createdAt", ${US('x.created_at')} AS us
-       FROM notes x WHERE x.ticket_id = $1 ${cond} ORDER BY x.created_at DESC, x.id DESC LIMIT $${p.length}`,
+    return this.ds.query<WithUs<NoteRow>[]>(
+      `SELECT ${NOTE_COLUMNS}, ${US('n.created_at')} AS us
+       FROM notes n WHERE n.ticket_id = $1 ${cond} ORDER BY n.created_at DESC, n.id DESC LIMIT $${p.length}`,
       p,
     );
   }
 
-  async events(ticketId: string, before: ThreadBound | undefined, limit: number): Promise<EventRow[]> {
+  async events(ticketId: string, before: ThreadBound | undefined, limit: number): Promise<WithUs<EventRow>[]> {
     const p: unknown[] = [ticketId];
-    const cond = older('x.at', before, p);
+    const cond = older('x', 'at', before, p);
     p.push(limit);
-    return this.ds.query<EventRow[]>(
+    return this.ds.query<WithUs<EventRow>[]>(
       `SELECT x.id, x.ticket_id AS "ticketId", x.type, x.actor_id AS "actorId", x.data, x.at, ${US('x.at')} AS us
        FROM ticket_events x WHERE x.ticket_id = $1 ${cond} ORDER BY x.at DESC, x.id DESC LIMIT $${p.length}`,
       p,

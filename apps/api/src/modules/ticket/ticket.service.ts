@@ -4,16 +4,13 @@ import {
   type BulkTicketsRequest,
   type BulkTicketsResult,
   type ListMentionsQuery,
-  type Note,
   type Page,
-  type Reply,
   type ListTicketsQuery,
   type Settings,
   type ThreadItem,
   type Ticket,
   type TicketCounts,
   type TicketDetail,
-  type TicketEvent,
   type TicketPriority,
   type UpdateTicketRequest,
 } from '@dengar/contracts';
@@ -26,7 +23,9 @@ import { AssignmentService } from '../assignment/assignment.service.js';
 import { EventLog, event, type PendingEvent } from '../event/event-log.service.js';
 import { MentionRepository, type MentionRow } from '../mention/mention.repository.js';
 import { toMention } from '../mention/mention.service.js';
+import { toNote, type NoteRow } from '../note/note.repository.js';
 import { NotificationWriter, type NewNotification } from '../notification/notification-writer.js';
+import { toReply, type ReplyRow } from '../reply/reply.repository.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { CONNECTORS } from '../source/connector-registry.js';
 import { StaleTicketException, TicketNotFoundException, TicketRuleException } from './ticket.exception.js';
@@ -34,9 +33,8 @@ import { TicketRepository, toTicket, type TicketEventInput, type TicketRow } fro
 import { cursorOf, decodeSortCursor, filterIdsSql, listIdsSql } from './ticket-query.js';
 import {
   TicketQueueRepository,
+  toEvent,
   type EventRow,
-  type NoteRow,
-  type ReplyRow,
   type TagRow,
   type ThreadBound,
 } from './ticket-queue.repository.js';
@@ -62,44 +60,6 @@ import { TicketWriter } from './ticket-writer.js';
 /** The detail shows the latest this many of each kind (SPEC §9). */
 export const DETAIL_ITEMS = 200;
 const EARLIER_TICKETS = 10;
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-const toReply = (r: ReplyRow): Reply => ({
-  id: r.id,
-  ticketId: r.ticketId,
-  authorId: r.authorId,
-  body: r.body,
-  inReplyToMentionId: r.inReplyToMentionId,
-  status: r.status,
-  externalId: r.externalId,
-  externalUrl: r.externalUrl,
-  error: r.error,
-  attempts: r.attempts,
-  // Manual replies (RSS, webhook without reply URL) are pasted by hand on the answered post.
-  manualText: r.status === 'manual' ? r.body : null,
-  postUrl: r.status === 'manual' ? r.postUrl : null,
-  createdAt: r.createdAt.toISOString(),
-  sentAt: iso(r.sentAt),
-});
-
-const toNote = (r: NoteRow): Note => ({
-  id: r.id,
-  ticketId: r.ticketId,
-  authorId: r.authorId,
-  body: r.body,
-  mentionedUserIds: r.mentionedUserIds,
-  createdAt: r.createdAt.toISOString(),
-});
-
-const toEvent = (r: EventRow): TicketEvent => ({
-  id: r.id,
-  ticketId: r.ticketId,
-  type: r.type as TicketEvent['type'],
-  actorId: r.actorId,
-  data: r.data,
-  at: r.at.toISOString(),
-});
 
 type Fetched =
   | (Keyed & { kind: 'mention'; row: MentionRow })
@@ -275,11 +235,10 @@ export class TicketService {
       if (!before) throw new TicketNotFoundException();
       // SPEC §9: a stale version answers 409 whatever else is wrong with the request.
       if (before.version !== input.version) throw new StaleTicketException(await this.dto(em, id));
-      const [settings, teamIds, tags] = await Promise.all([
-        this.settings.get(em),
-        this.queue.teamIdsOf(em, actor.userId),
-        this.queue.tagsOf(em, [id]),
-      ]);
+      // One transaction is one connection: its queries run one after another.
+      const settings = await this.settings.get(em);
+      const teamIds = await this.queue.teamIdsOf(em, actor.userId);
+      const tags = await this.queue.tagsOf(em, [id]);
       const change: ChangeRequest = {
         status: input.status,
         priority: input.priority,
@@ -428,14 +387,12 @@ export class TicketService {
       if (actor.role === 'marketing' && tagRows.some((t) => t.kind === 'outcome')) {
         throw new ForbiddenException('Marketing may only change topic and campaign tags');
       }
-      const [settings, teamIds, current] = await Promise.all([
-        this.settings.get(em),
-        this.queue.teamIdsOf(em, actor.userId),
-        this.queue.tagsOf(
-          em,
-          rows.map((r) => r.id),
-        ),
-      ]);
+      const settings = await this.settings.get(em);
+      const teamIds = await this.queue.teamIdsOf(em, actor.userId);
+      const current = await this.queue.tagsOf(
+        em,
+        rows.map((r) => r.id),
+      );
       await this.checkReferences(em, {
         ...(action.teamId !== undefined ? { team_id: action.teamId } : {}),
         ...(action.assigneeId ? { assignee_id: action.assigneeId } : {}),
