@@ -45,6 +45,30 @@ describe('the app boots against a real PostgreSQL', () => {
     const schemas = JSON.stringify(doc.body.components?.schemas ?? {});
     expect(body + schemas).toContain('"password"');
     expect(body + schemas).toContain('"minLength":10');
+    // The ticket workflow's routes are documented with their response shapes.
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/tickets',
+        '/api/tickets/counts',
+        '/api/tickets/{id}',
+        '/api/tickets/{id}/thread',
+        '/api/tickets/{id}/replies',
+        '/api/tickets/{id}/notes',
+        '/api/tickets/{id}/tags',
+        '/api/tickets/{id}/merge',
+        '/api/tickets/bulk',
+        '/api/routing-rules',
+        '/api/routing-rules/dry-run',
+        '/api/tags',
+        '/api/canned-responses',
+        '/api/settings',
+        '/api/notifications',
+        '/api/users/me/availability',
+      ]),
+    );
+    const detail = JSON.stringify(doc.body.paths['/api/tickets/{id}'].get.responses);
+    expect(detail + schemas).toContain('"firstResponseDueAt"');
+    expect(detail + schemas).toContain('"authorCard"');
     const ui = await t.client().get('/api/docs');
     expect(ui.status).toBe(200);
     expect(String(ui.body)).toContain('swagger');
