@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { QueueSortIndexes1795816205207 } from './1795816205207-QueueSortIndexes.js';
 import { TicketWorkflow1795811387043 } from './1795811387043-TicketWorkflow.js';
 import { Listening1795806372961 } from './1795806372961-Listening.js';
 import { Init1795798227823 } from './1795798227823-Init.js';
@@ -10,4 +11,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SocketIoAttachments1795800000000,
   Listening1795806372961,
   TicketWorkflow1795811387043,
+  QueueSortIndexes1795816205207,
 ];

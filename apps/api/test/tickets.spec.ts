@@ -10,6 +10,7 @@ import {
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketJobsRepository } from '../src/modules/ticket-jobs/ticket-jobs.repository.js';
+import { listIdsSql } from '../src/modules/ticket/ticket-query.js';
 import type { Client } from './support/client.js';
 import { createTeam, createUser, defaultTeam } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -253,6 +254,17 @@ describe('the queue views and visibility', () => {
   });
 });
 
+/** The list sorts and their order in plain SQL, apart from the queue's own expressions. */
+const SORT_ORDERS = [
+  ['lastActivityAt', 't.last_activity_at DESC, t.id DESC'],
+  [
+    'priority',
+    `(CASE priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END) DESC, last_activity_at DESC, id DESC`,
+  ],
+  ['slaDue', 'first_response_due_at ASC NULLS LAST, id ASC'],
+] as const;
+const UUID0 = '00000000-0000-0000-0000-000000000000';
+
 describe('sorting and keyset pages', () => {
   let team: Team;
   let agent: User;
@@ -287,28 +299,115 @@ describe('sorting and keyset pages', () => {
       )
     ).map((r) => r.id);
 
-  it.each([
-    ['lastActivityAt', 't.last_activity_at DESC, t.id DESC'],
-    [
-      'priority',
-      `(CASE priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END) DESC, last_activity_at DESC, id DESC`,
-    ],
-    ['slaDue', 'first_response_due_at ASC NULLS LAST, id ASC'],
-  ])('pages by %s without duplicates or gaps', async (sort, order) => {
+  it.each(SORT_ORDERS)('pages by %s without duplicates or gaps', async (sort, order) => {
     const want = await expected(order);
     expect(want.length).toBe(13);
     for (const limit of [1, 2, 5]) {
       const got = ids(await all(admin, `view=all&teamId=${team.id}&sort=${sort}`, limit));
       expect(got).toEqual(want);
     }
-    // The agent's team view (two teams: the per-team merge) in the same order for these tickets.
-    if (sort === 'lastActivityAt') {
-      for (const limit of [1, 4]) {
-        const got = ids(await all(agent.client, `view=team&sort=${sort}`, limit)).filter((id) => want.includes(id));
+    // The per-team merges (the agent's two teams; every team for a manager) in the same order for these tickets.
+    for (const [c, view, limits] of [
+      [agent.client, 'team', [1, 4]],
+      [admin, 'all', [7]],
+    ] as const) {
+      for (const limit of limits) {
+        const got = ids(await all(c, `view=${view}&sort=${sort}`, limit)).filter((id) => want.includes(id));
         expect(got).toEqual(want);
       }
     }
   });
+
+  it.each(SORT_ORDERS)(
+    'merges two teams and a ticket assigned in a third by %s, through ties and missing due times',
+    async (sort, order) => {
+      const [x, y, z] = [
+        await createTeam(admin, `Ties X ${sort}`),
+        await createTeam(admin, `Ties Y ${sort}`),
+        await createTeam(admin, `Ties Z ${sort}`),
+      ];
+      const two = await createUser(admin, 'agent', { teamIds: [x.id, y.id] });
+      const created = await newTickets(11);
+      const inX = created.slice(0, 4);
+      const inY = created.slice(4, 8);
+      const inZ = created.slice(8);
+      for (const [team, tickets] of [
+        [x, inX],
+        [y, inY],
+        [z, inZ],
+      ] as const) {
+        for (const ticket of tickets) await moveTo(ticket, team);
+      }
+      // Assigned to the agent: one in the third team (seen only through the assignment), one in a team of theirs.
+      await patch(admin, inZ[0]!.id, { assigneeId: two.user.id });
+      await patch(admin, inX[1]!.id, { assigneeId: two.user.id });
+      // Equal priorities, activity times and due times across the teams, and tickets without a due time in each.
+      await t.db.query(
+        `UPDATE tickets t SET priority = (ARRAY['high', 'high', 'low'])[v.n % 3 + 1],
+           last_activity_at = timestamptz '2032-01-01T00:00:00Z' + (v.n % 2) * interval '1 hour',
+           first_response_due_at = CASE WHEN v.n % 3 = 0 THEN NULL
+             ELSE timestamptz '2032-02-01T00:00:00Z' + (v.n % 2) * interval '1 hour' END
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS v(id, n) WHERE t.id = v.id`,
+        [ids(created)],
+      );
+      const want = async (where: string, params: unknown[]) =>
+        (
+          await t.db.query<{ id: string }>(
+            `SELECT id FROM tickets t WHERE (${where}) AND status IN ('new', 'open', 'pending') ORDER BY ${order}`,
+            params,
+          )
+        ).map((r) => r.id);
+      const team = await want('team_id = ANY($1) OR assignee_id = $2', [[x.id, y.id], two.user.id]);
+      expect(team.length).toBe(9);
+      expect(team).toContain(inZ[0]!.id);
+      const unassigned = await want('team_id = ANY($1) AND assignee_id IS NULL', [[x.id, y.id]]);
+      expect(unassigned.length).toBe(7);
+      const mine = await want('assignee_id = $1', [two.user.id]);
+      expect(mine.length).toBe(2);
+      const everyone = await want('id = ANY($1)', [ids(created)]);
+      for (const limit of [1, 2, 3, 5]) {
+        expect(ids(await all(two.client, `view=team&sort=${sort}`, limit))).toEqual(team);
+        expect(ids(await all(two.client, `view=unassigned&sort=${sort}`, limit))).toEqual(unassigned);
+        expect(ids(await all(two.client, `view=mine&sort=${sort}`, limit))).toEqual(mine);
+      }
+      const ours = (ts: Ticket[]) => ids(ts).filter((id) => everyone.includes(id));
+      expect(ours(await all(manager.client, `view=team&sort=${sort}`, 3))).toEqual(everyone);
+      expect(ours(await all(manager.client, `view=all&sort=${sort}`, 4))).toEqual(everyone);
+      // A non-default status filter takes the same path (without the partial indexes) and stays right.
+      const withClosed = await t.db.query<{ id: string }>(
+        `SELECT id FROM tickets t WHERE (team_id = ANY($1) OR assignee_id = $2)
+           AND status IN ('new', 'open', 'pending', 'resolved') ORDER BY ${order}`,
+        [[x.id, y.id], two.user.id],
+      );
+      expect(ids(await all(two.client, `view=team&sort=${sort}&status=new,open,pending,resolved`, 2))).toEqual(
+        withClosed.map((r) => r.id),
+      );
+    },
+  );
+
+  it.each(SORT_ORDERS)(
+    'reads the %s sort from its indexes, per team and per assignee, cursor included',
+    async (sort) => {
+      const index = { lastActivityAt: '', priority: 'priority_', slaDue: 'sla_' }[sort];
+      const cursor = { lastActivityAt: ['0', UUID0], priority: [2, '0', UUID0], slaDue: ['', UUID0] }[sort];
+      const plan = await t.app.get(DataSource).transaction(async (em) => {
+        // A test database is tiny: without these the planner rightly reads the table instead.
+        await em.query('SET LOCAL enable_seqscan = off');
+        await em.query('SET LOCAL enable_bitmapscan = off');
+        const q = listIdsSql({ view: 'team', sort }, { userId: agent.user.id, role: 'agent' }, false, cursor, 51);
+        const rows = await em.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${q.sql}`, q.params);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      // Each branch's LIMIT reads its index in order (no sort in between), the keyset bounding the scan.
+      for (const by of ['team', 'assignee']) {
+        expect(plan).toMatch(
+          new RegExp(
+            `Limit .*\\n\\s*->  Index Scan (Backward )?using tickets_${by}_${index}active_idx .*\\n\\s*Index Cond: .*ROW\\(`,
+          ),
+        );
+      }
+    },
+  );
 
   it('clamps limits above 100 and refuses 0', async () => {
     expect((await admin.get('/api/tickets?limit=0')).status).toBe(400);

@@ -40,6 +40,15 @@ export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 @Index('tickets_assignee_active_idx', ['assigneeId', 'lastActivityAt', 'id'], {
   where: `"status" IN ('new', 'open', 'pending')`,
 })
+// The same for the other two sorts, on expressions (the migration QueueSortIndexes writes them by hand; TypeORM
+// cannot describe expression indexes, so it leaves them alone): `PRIORITY_RANK` read backward, `SLA_DUE_ORDER`
+// (no due time = infinity, last) forward. The queue's SQL must spell these expressions exactly so.
+@Index('tickets_team_priority_active_idx', { synchronize: false })
+@Index('tickets_assignee_priority_active_idx', { synchronize: false })
+@Index('tickets_team_sla_active_idx', { synchronize: false })
+@Index('tickets_assignee_sla_active_idx', { synchronize: false })
+// The author's earlier tickets on the detail page, newest first.
+@Index('tickets_author_created_idx', ['authorId', 'createdAt', 'id'])
 // Jobs: first-response breaches, snoozes to wake, resolved tickets to close.
 @Index('tickets_sla_due_idx', ['firstResponseDueAt'], {
   where: `"first_responded_at" IS NULL AND "sla_breached_at" IS NULL AND "status" NOT IN ('resolved', 'closed')`,
