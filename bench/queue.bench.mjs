@@ -23,6 +23,9 @@ const SLOW_MS = Number(process.env.BENCH_SLOW_MS ?? 50);
 const LOAD_PARALLEL = 2;
 const PASSWORD = 'bench-agent-password-123';
 const SEARCH_WORD = 'refund';
+/** A word in no subject and no handle; and a handle fragment of 11 authors (user12345, user123450 … user123459). */
+const NOMATCH_WORD = 'xylophone';
+const HANDLE_PART = 'user12345';
 
 /** Subjects (one in 16 has SEARCH_WORD) with the sentiment their mention would get. */
 const SUBJECTS = [
@@ -292,6 +295,8 @@ for (const who of Object.keys(users)) {
     [who, 'list view=team sort=slaDue', '/api/tickets?view=team&sort=slaDue'],
     [who, 'list view=team priority=urgent', '/api/tickets?view=team&priority=urgent'],
     [who, `list view=team q=${SEARCH_WORD}`, `/api/tickets?view=team&q=${SEARCH_WORD}`],
+    [who, `list view=team q=${NOMATCH_WORD} (no match)`, `/api/tickets?view=team&q=${NOMATCH_WORD}`],
+    [who, `list view=team q=${HANDLE_PART} (handle)`, `/api/tickets?view=team&q=${HANDLE_PART}`],
     [who, 'counts', '/api/tickets/counts'],
     [who, 'detail (5 mentions)', `/api/tickets/${detail.id}`],
   );

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { SearchTrigramIndexes1795817120771 } from './1795817120771-SearchTrigramIndexes.js';
 import { QueueSortIndexes1795816205207 } from './1795816205207-QueueSortIndexes.js';
 import { TicketWorkflow1795811387043 } from './1795811387043-TicketWorkflow.js';
 import { Listening1795806372961 } from './1795806372961-Listening.js';
@@ -12,4 +13,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Listening1795806372961,
   TicketWorkflow1795811387043,
   QueueSortIndexes1795816205207,
+  SearchTrigramIndexes1795817120771,
 ];

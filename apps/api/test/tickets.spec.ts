@@ -38,14 +38,14 @@ let seq = 0;
 /** Tickets through the real ingestion: one webhook mention per ticket, each by its own author (they land in General). */
 async function newTickets(
   n: number,
-  opts: { text?: (i: number) => string; postedAt?: (i: number) => string } = {},
+  opts: { text?: (i: number) => string; postedAt?: (i: number) => string; author?: (i: number) => string } = {},
 ): Promise<Ticket[]> {
   const items = Array.from({ length: n }, (_, i) => {
     seq += 1;
     return item(
       `ext-${seq}`,
       opts.text?.(i) ?? `Hello, my parcel ${seq} has not arrived yet, can you help?`,
-      `cust-${seq}`,
+      opts.author?.(i) ?? `cust-${seq}`,
       opts.postedAt ? { postedAt: opts.postedAt(i) } : {},
     );
   });
@@ -251,6 +251,101 @@ describe('the queue views and visibility', () => {
     expect(ids(await all(agentB.client, 'view=team&status=resolved'))).toEqual([inB[1]!.id]);
     expect((await agentB.client.get('/api/tickets?status=bogus')).status).toBe(400);
     expect((await agentB.client.get('/api/tickets?cursor=garbage')).status).toBe(400);
+  });
+});
+
+describe('search (subject words or handle, one UNION branch each from 3 characters)', () => {
+  // Handles are `<author>@forum.example.com`; each ticket has its own author (one author's open mentions thread).
+  let bySubject: Ticket[];
+  let byHandle: Ticket[];
+  let byBoth: Ticket[];
+  let unrelated: Ticket;
+
+  beforeAll(async () => {
+    bySubject = await newTickets(4, { text: (i) => `Need a wombatrefund for order ${i}`, author: (i) => `sub-${i}` });
+    byHandle = await newTickets(3, { text: (i) => `Where is parcel ${i}?`, author: (i) => `wombatrefund-fan-${i}` });
+    byBoth = await newTickets(2, { text: (i) => `wombatrefund again ${i}`, author: (i) => `wombatrefund-both-${i}` });
+    unrelated = (await newTickets(1, { text: () => 'Nothing to see wombat here', author: () => 'plain-author' }))[0]!;
+    // Visibility: one of each in team A, one of each in team B, the rest in General.
+    for (const x of [bySubject[0]!, byHandle[0]!, byBoth[0]!]) await moveTo(x, teamA);
+    for (const x of [bySubject[1]!, byHandle[1]!]) await moveTo(x, teamB);
+  });
+
+  const matching = () => ids([...bySubject, ...byHandle, ...byBoth]).sort();
+
+  it('finds a subject word, a handle fragment (with or without @), and a ticket matching both once', async () => {
+    const found = ids(await all(manager.client, 'view=all&q=wombatrefund'));
+    expect(found.sort()).toEqual(matching());
+    expect(ids(await all(manager.client, 'view=all&q=WombatRefund%20order')).sort()).toEqual(ids(bySubject).sort());
+    expect(ids(await all(manager.client, 'view=all&q=%40wombatrefund-fan')).sort()).toEqual(ids(byHandle).sort());
+    expect(ids(await all(manager.client, 'view=all&q=refund-both-1@forum'))).toEqual([byBoth[1]!.id]);
+    expect(ids(await all(manager.client, 'view=all&q=wombat'))).toContain(unrelated.id);
+  });
+
+  it('answers an empty page when nothing matches', async () => {
+    const res = await list(manager.client, 'view=all&q=nothingmatchesthisqq');
+    expect(res).toEqual({ items: [], nextCursor: null });
+    expect((await list(agentA.client, 'view=team&q=nothingmatchesthisqq')).items).toEqual([]);
+  });
+
+  it('takes % and _ literally in words and handles', async () => {
+    const [literal, lookalike] = await newTickets(2, {
+      text: (i) => (i === 0 ? 'Promo 50%_offqq is broken' : 'Promo 50 xoffqq is broken'),
+      author: (i) => (i === 0 ? 'pct_author_qq' : 'pctxauthorxqq'),
+    });
+    expect(ids(await all(manager.client, 'view=all&q=50%25_offqq'))).toEqual([literal!.id]);
+    expect(ids(await all(manager.client, 'view=all&q=pct_author'))).toEqual([literal!.id]);
+    expect(ids(await all(manager.client, 'view=all&q=offqq')).sort()).toEqual([literal!.id, lookalike!.id].sort());
+    for (const q of ['%25%25%25', '___', '%25_%25'])
+      expect((await list(manager.client, `view=all&q=${q}`)).items).toEqual([]);
+  });
+
+  it('stays within what the caller sees, in every view', async () => {
+    const visibleTo = (teams: Team[]) =>
+      [...bySubject, ...byHandle, ...byBoth].filter((x) => teams.some((team) => team.id === x.teamId)).map((x) => x.id);
+    // Ticket objects are from before the moves: read the teams again.
+    for (const x of [...bySubject, ...byHandle, ...byBoth]) x.teamId = (await get(admin, x.id)).teamId;
+    expect(ids(await all(agentA.client, 'view=team&q=wombatrefund')).sort()).toEqual(visibleTo([teamA]).sort());
+    expect(ids(await all(agentB.client, 'view=team&q=wombatrefund')).sort()).toEqual(visibleTo([teamB]).sort());
+    expect(ids(await all(agentAB.client, 'view=team&q=wombatrefund')).sort()).toEqual(visibleTo([teamA, teamB]).sort());
+    expect(ids(await all(agentA.client, 'view=unassigned&q=wombatrefund')).sort()).toEqual(visibleTo([teamA]).sort());
+    expect(ids(await all(agentA.client, `view=team&teamId=${teamB.id}&q=wombatrefund`))).toEqual([]);
+    // Assigned to agent B from team A: B sees it (team and mine views), A still does.
+    await patch(admin, byHandle[0]!.id, { assigneeId: agentB.user.id });
+    expect(ids(await all(agentB.client, 'view=team&q=wombatrefund'))).toContain(byHandle[0]!.id);
+    expect(ids(await all(agentB.client, 'view=mine&q=wombatrefund'))).toEqual([byHandle[0]!.id]);
+    expect(ids(await all(agentA.client, 'view=team&q=wombatrefund'))).toContain(byHandle[0]!.id);
+  });
+
+  it.each(['lastActivityAt', 'priority', 'slaDue'])(
+    'pages through a search sorted by %s with a cursor: each ticket once, in order',
+    async (sort) => {
+      const whole = await all(manager.client, `view=all&sort=${sort}&q=wombatrefund`, 100);
+      const paged = await all(manager.client, `view=all&sort=${sort}&q=wombatrefund`, 2);
+      expect(ids(paged)).toEqual(ids(whole));
+      expect(new Set(ids(paged)).size).toBe(paged.length);
+      expect(ids(paged).sort()).toEqual(matching());
+      // Two teams and General for an agent in A and B: the per-team branches merge across pages too.
+      const agentPaged = await all(agentAB.client, `view=team&sort=${sort}&q=wombatrefund`, 1);
+      const agentWhole = await all(agentAB.client, `view=team&sort=${sort}&q=wombatrefund`, 100);
+      expect(ids(agentPaged)).toEqual(ids(agentWhole));
+      expect(new Set(ids(agentPaged)).size).toBe(agentPaged.length);
+    },
+  );
+
+  it('searches tickets outside the active statuses when the status filter asks for them', async () => {
+    const [done, doneByHandle] = [bySubject[3]!, byBoth[1]!];
+    await patch(admin, done.id, { status: 'resolved' });
+    await patch(admin, doneByHandle.id, { status: 'resolved' });
+    const active = ids(await all(manager.client, 'view=all&q=wombatrefund'));
+    expect(active).not.toContain(done.id);
+    expect(active).not.toContain(doneByHandle.id);
+    expect(ids(await all(manager.client, 'view=all&status=resolved&q=wombatrefund')).sort()).toEqual(
+      [done.id, doneByHandle.id].sort(),
+    );
+    expect(ids(await all(manager.client, 'view=all&status=new,open,resolved&q=wombatrefund')).sort()).toEqual(
+      matching(),
+    );
   });
 });
 

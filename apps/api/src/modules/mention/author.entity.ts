@@ -1,9 +1,12 @@
 import type { SourceKind } from '@dengar/contracts';
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** A person on a platform (SPEC §3): one row per `(source_kind, external_id)`. */
 @Entity('authors')
 @Unique('authors_source_kind_external_id_key', ['sourceKind', 'externalId'])
+// Ticket search by handle fragment (`handle ILIKE '%…%'`): a GIN trigram index (pg_trgm), written by hand in the
+// migration SearchTrigramIndexes (TypeORM cannot describe operator classes).
+@Index('authors_handle_trgm_idx', { synchronize: false })
 export class AuthorEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -116,20 +116,40 @@ export function keysetSql(sort: TicketSort, key: SortKey, p: Params): string {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** `#123` / `123` → the ticket number; else every word in the subject, or the author's handle. */
-export function searchSql(q: string, p: Params): string {
+/** Trigrams need 3 characters: shorter searches keep one `subject OR handle` condition (no index can serve them). */
+export const TRIGRAM_MIN = 3;
+
+/**
+ * What `q` matches, as alternatives (a ticket matches when one of them holds): `#123` / `123` → the ticket
+ * number; else every word in the subject, or the author's handle. From 3 characters on, the two are separate
+ * alternatives, each served by its own index (subject: the active tickets' trigram index; handle: the authors'
+ * trigram index, then the author's tickets), and the list reads them as a UNION; below that, one OR.
+ */
+export function searchAlternatives(q: string, p: Params): string[] {
   const num = /^#?(\d{1,9})$/.exec(q.trim());
-  if (num) return `t.number = ${p.add(Number(num[1]))}`;
+  if (num) return [`t.number = ${p.add(Number(num[1]))}`];
   const words = q.split(/\s+/).filter(Boolean).slice(0, 10);
-  const subject = words.map((w) => `t.subject ILIKE ${p.add(`%${escapeLike(w)}%`)}`).join(' AND ');
-  const handle = `t.author_id IN (SELECT au.id FROM authors au WHERE au.handle ILIKE ${p.add(
-    `%${escapeLike(q.trim().replace(/^@/, ''))}%`,
-  )})`;
-  return `((${subject}) OR ${handle})`;
+  const subject = `(${words.map((w) => `t.subject ILIKE ${p.add(`%${escapeLike(w)}%`)}`).join(' AND ')})`;
+  const name = q.trim().replace(/^@/, '');
+  const handle = `t.author_id IN (SELECT au.id FROM authors au WHERE au.handle ILIKE ${p.add(`%${escapeLike(name)}%`)})`;
+  return name.length >= TRIGRAM_MIN ? [subject, handle] : [`(${subject} OR ${handle})`];
+}
+
+/** The search as one condition (bulk by filter: no order, no page). */
+export function searchSql(q: string, p: Params): string {
+  const alternatives = searchAlternatives(q, p);
+  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
 }
 
 /** The filters of a TicketFilter except the view (statuses default to the active ones). */
 export function filterSql(f: TicketFilter, p: Params): string[] {
+  const where = plainFilterSql(f, p);
+  if (f.q) where.push(searchSql(f.q, p));
+  return where;
+}
+
+/** The filters except the view and the search. */
+function plainFilterSql(f: TicketFilter, p: Params): string[] {
   const where: string[] = [];
   // Enum values only (validated by the contract), bound anyway.
   const statuses = (f.status ?? ACTIVE_STATUSES).filter((s) => (TICKET_STATUSES as readonly string[]).includes(s));
@@ -145,7 +165,6 @@ export function filterSql(f: TicketFilter, p: Params): string[] {
   if (f.sentiment) where.push(`t.sentiment_label = ${p.add(f.sentiment)}`);
   if (f.tag)
     where.push(`EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.ticket_id = t.id AND tt.tag_id = ${p.add(f.tag)})`);
-  if (f.q) where.push(searchSql(f.q, p));
   return where;
 }
 
@@ -176,6 +195,11 @@ export interface ListSql {
  * The page's ids in order. For the team/unassigned/all views, one index scan per team (LATERAL, each in the sort's
  * order with its own LIMIT) merged: `team_id = ANY(...) ORDER BY … LIMIT` reads every matching row of every team
  * first (STYLE traps: 300 ms vs 0.3 ms at 1M tickets). Every sort has its per-team and per-assignee indexes.
+ * A search of 3+ characters runs the per-team branches once per alternative (subject words; handle), each on its
+ * own index, merged with UNION: a ticket matching both comes once (same id, same keys), each branch keeps the
+ * keyset and its LIMIT. Scans bounded by an assignee (mine, assigneeId, an agent's tickets in other teams) read
+ * few rows: there the search stays one `subject OR handle` condition (else the planner ANDs the subject's trigram
+ * bitmap, thousands of rows for a common word, with the assignee's).
  */
 export function listIdsSql(
   f: TicketFilter & { sort: TicketSort },
@@ -186,14 +210,18 @@ export function listIdsSql(
 ): ListSql {
   const p = new Params();
   const me = p.add(viewer.userId);
-  const filters = filterSql(f, p);
+  const filters = plainFilterSql(f, p);
+  const alternatives = f.q ? searchAlternatives(f.q, p) : [];
+  // Scans bounded by an assignee (few tickets) test the search as one condition on the rows they read.
+  const anyOf = alternatives.length > 1 ? [`(${alternatives.join(' OR ')})`] : alternatives;
   const visible = visibleSql(viewer, 't', me);
   const keyset = after ? [keysetSql(f.sort, after, p)] : [];
   const lim = p.add(limit);
   const order = orderBy(f.sort);
   const perTeam = f.view !== 'mine' && !f.teamId && !f.assigneeId;
-  if (!perTeam) {
-    const where = [viewSql(f, viewer, manager, me), visible, ...filters, ...keyset];
+  const byAssignee = f.view === 'mine' || !!f.assigneeId;
+  if (!perTeam && (byAssignee || alternatives.length < 2)) {
+    const where = [viewSql(f, viewer, manager, me), visible, ...filters, ...anyOf, ...keyset];
     return {
       sql: `SELECT t.id FROM tickets t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${lim}`,
       params: p.values,
@@ -203,25 +231,32 @@ export function listIdsSql(
   const keys = SORTS[f.sort].keys.slice(0, -1);
   const cols = ['t.id', ...keys.map((k, i) => `${k} AS k${i}`)].join(', ');
   const teams = manager ? '(SELECT id FROM teams)' : myTeams(me);
-  const inner = [
-    't.team_id = st.team_id',
-    ...(f.view === 'unassigned' ? ['t.assignee_id IS NULL'] : []),
-    visible,
-    ...filters,
-    ...keyset,
-  ];
-  const branches = [
-    `SELECT x.* FROM ${teams} AS st(team_id) CROSS JOIN LATERAL (
-       SELECT ${cols} FROM tickets t WHERE ${inner.join(' AND ')} ORDER BY ${order} LIMIT ${lim}) x`,
-  ];
+  const branches = (alternatives.length > 1 ? alternatives.map((c) => [c]) : [anyOf]).map((search) => {
+    if (!perTeam) {
+      const where = [viewSql(f, viewer, manager, me), visible, ...filters, ...search, ...keyset];
+      return `(SELECT ${cols} FROM tickets t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${lim})`;
+    }
+    const inner = [
+      't.team_id = st.team_id',
+      ...(f.view === 'unassigned' ? ['t.assignee_id IS NULL'] : []),
+      visible,
+      ...filters,
+      ...search,
+      ...keyset,
+    ];
+    return `SELECT x.* FROM ${teams} AS st(team_id) CROSS JOIN LATERAL (
+       SELECT ${cols} FROM tickets t WHERE ${inner.join(' AND ')} ORDER BY ${order} LIMIT ${lim}) x`;
+  });
   // An agent's team view also holds tickets of other teams assigned to them.
-  if (!manager && f.view === 'team') {
-    const other = [`t.assignee_id = ${me}`, `t.team_id NOT IN ${myTeams(me)}`, ...filters, ...keyset];
+  if (perTeam && !manager && f.view === 'team') {
+    const other = [`t.assignee_id = ${me}`, `t.team_id NOT IN ${myTeams(me)}`, ...filters, ...anyOf, ...keyset];
     branches.push(`(SELECT ${cols} FROM tickets t WHERE ${other.join(' AND ')} ORDER BY ${order} LIMIT ${lim})`);
   }
+  // Branches of one alternative never overlap (UNION ALL); two alternatives may (UNION drops the repeats).
+  const union = alternatives.length > 1 ? ' UNION ' : ' UNION ALL ';
   const merged = ordered(f.sort, [...keys.map((_, i) => `u.k${i}`), 'u.id']);
   return {
-    sql: `SELECT u.id FROM (${branches.join(' UNION ALL ')}) u ORDER BY ${merged} LIMIT ${lim}`,
+    sql: `SELECT u.id FROM (${branches.join(union)}) u ORDER BY ${merged} LIMIT ${lim}`,
     params: p.values,
   };
 }

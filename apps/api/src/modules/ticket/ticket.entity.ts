@@ -47,6 +47,9 @@ export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 @Index('tickets_assignee_priority_active_idx', { synchronize: false })
 @Index('tickets_team_sla_active_idx', { synchronize: false })
 @Index('tickets_assignee_sla_active_idx', { synchronize: false })
+// Search: `subject ILIKE '%word%'` over the active tickets, a GIN trigram index (pg_trgm; the migration
+// SearchTrigramIndexes writes it by hand, TypeORM cannot describe operator classes).
+@Index('tickets_subject_trgm_active_idx', { synchronize: false })
 // The author's earlier tickets on the detail page, newest first.
 @Index('tickets_author_created_idx', ['authorId', 'createdAt', 'id'])
 // Jobs: first-response breaches, snoozes to wake, resolved tickets to close.
