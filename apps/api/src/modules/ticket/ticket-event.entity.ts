@@ -1,3 +1,4 @@
+import { TICKET_EVENT_TYPES, type TicketEventType } from '@dengar/contracts';
 import {
   Check,
   Column,
@@ -11,23 +12,6 @@ import {
 } from 'typeorm';
 import type { UserEntity } from '../user/user.entity.js';
 import type { TicketEntity } from './ticket.entity.js';
-
-export const TICKET_EVENT_TYPES = [
-  'created',
-  'mention_added',
-  'mention_edited',
-  'routed',
-  'assigned',
-  'status_changed',
-  'priority_changed',
-  'replied',
-  'note_added',
-  'tagged',
-  'untagged',
-  'sla_breached',
-  'merged',
-] as const;
-export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
 /** The ticket's timeline and audit trail (SPEC §3). */
 @Entity('ticket_events')

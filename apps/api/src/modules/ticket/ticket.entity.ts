@@ -1,4 +1,4 @@
-import type { SentimentLabel } from '@dengar/contracts';
+import type { SentimentLabel, TicketPriority, TicketStatus } from '@dengar/contracts';
 import {
   Check,
   Column,
@@ -17,11 +17,6 @@ import type { AuthorEntity } from '../mention/author.entity.js';
 import type { SourceEntity } from '../source/source.entity.js';
 import type { TeamEntity } from '../team/team.entity.js';
 import type { UserEntity } from '../user/user.entity.js';
-
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'snoozed', 'resolved', 'closed'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
 /** The care unit: one conversation thread (SPEC §3). */
 @Entity('tickets')
