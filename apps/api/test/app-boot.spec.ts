@@ -85,6 +85,35 @@ describe('the app boots against a real PostgreSQL', () => {
     expect((await c.get('/api/auth/me')).status).toBe(401);
     const res = await c.get('/api/auth/tokens');
     expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', code: 'UNAUTHENTICATED' });
+    // The ticket workflow's routes, reads and writes alike.
+    const id = '00000000-0000-4000-8000-000000000001';
+    const calls: [string, string, unknown?][] = [
+      ['GET', '/api/tickets'],
+      ['GET', '/api/tickets/counts'],
+      ['GET', `/api/tickets/${id}`],
+      ['GET', `/api/tickets/${id}/thread`],
+      ['PATCH', `/api/tickets/${id}`, { version: 1 }],
+      ['POST', `/api/tickets/${id}/merge`, { intoTicketId: id }],
+      ['POST', '/api/tickets/bulk', { ids: [id], action: { priority: 'high' } }],
+      ['POST', `/api/tickets/${id}/replies`, { body: 'hi' }],
+      ['POST', `/api/tickets/${id}/replies/${id}/retry`],
+      ['POST', `/api/tickets/${id}/notes`, { body: 'hi' }],
+      ['PUT', `/api/tickets/${id}/tags`, { tagIds: [] }],
+      ['GET', '/api/routing-rules'],
+      ['POST', '/api/routing-rules/dry-run', { conditions: {} }],
+      ['GET', '/api/tags'],
+      ['GET', '/api/canned-responses'],
+      ['POST', `/api/canned-responses/${id}/render`, { ticketId: id }],
+      ['GET', '/api/settings'],
+      ['PATCH', '/api/settings', { requireOutcomeTag: true }],
+      ['GET', '/api/notifications'],
+      ['POST', '/api/notifications/read', {}],
+      ['PUT', '/api/users/me/availability', { availability: 'online' }],
+    ];
+    for (const [method, path, body] of calls) {
+      const r = await c.request(method, path, body);
+      expect(r.status, `${method} ${path}`).toBe(401);
+    }
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

@@ -1,4 +1,3 @@
-import type { BusinessHours, SlaTargets } from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { returning, type Queryable } from '../../database/sql.js';
@@ -68,13 +67,6 @@ export interface StoredAuthor {
   id: string;
   influence: number;
   verified: boolean;
-}
-
-/** What SLA clocks need of the workspace settings; null fields mean "not configured". */
-export interface SlaSettings {
-  slaTargets: SlaTargets | null;
-  businessHours: BusinessHours | null;
-  timezone: string | null;
 }
 
 /** A stored mention as routing rules read it. */
@@ -330,15 +322,6 @@ export class IngestRepository {
   async transactionTime(em: EntityManager): Promise<Date> {
     const [row] = await em.query<{ now: Date }[]>('SELECT now() AS now');
     return row!.now;
-  }
-
-  /** The workspace's SLA settings (row id 1), or all null when the row does not exist yet. */
-  async slaSettings(em: EntityManager): Promise<SlaSettings> {
-    const [row] = await em.query<SlaSettings[]>(
-      `SELECT sla_targets AS "slaTargets", business_hours AS "businessHours", timezone
-       FROM workspace_settings WHERE id = 1`,
-    );
-    return row ?? { slaTargets: null, businessHours: null, timezone: null };
   }
 
   /** Which of these teams exist (a rule may name a team deleted since). */

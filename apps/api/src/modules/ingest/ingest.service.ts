@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DEFAULT_SLA_TARGETS, ROOM, type TicketPriority, type WebhookResult } from '@dengar/contracts';
+import { ROOM, type TicketPriority, type WebhookResult } from '@dengar/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -11,7 +11,8 @@ import type { PulledMention, SkippedItem } from '../source/connectors/connector.
 import { sanitizeHtml } from '../source/connectors/html.js';
 import type { SourceEntity } from '../source/source.entity.js';
 import { SourceRepository } from '../source/source.repository.js';
-import { slaDueAt } from '../ticket/sla-clock.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { firstResponseDue } from '../ticket/sla-clock.js';
 import { TicketRepository } from '../ticket/ticket.repository.js';
 import { ticketRooms } from '../ticket/ticket-rooms.js';
 import { EnricherCache } from './enricher-cache.js';
@@ -63,9 +64,6 @@ export class LeaseLostError extends Error {
 
 const RETRYABLE = new Set(['40001', '40P01']);
 
-/** Until the workspace sets a time zone, business hours are read in the server's. */
-const serverTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 const contentHash = (m: { text: string; html: string | null }) =>
   createHash('sha256')
     .update(m.text)
@@ -92,6 +90,7 @@ export class IngestService {
     private readonly tickets: TicketRepository,
     private readonly routing: RoutingCache,
     private readonly assignment: AssignmentService,
+    private readonly settings: SettingsService,
   ) {}
 
   /** A poll's page: committed only while `leaseToken` still holds the source's lease. */
@@ -587,9 +586,7 @@ export class IngestService {
       ...new Set([...rules.values()].flatMap((r) => (r?.actions.teamId ? [r.actions.teamId] : []))),
     ]);
     const now = await this.repo.transactionTime(em);
-    const sla = await this.repo.slaSettings(em);
-    const targets = sla.slaTargets ?? DEFAULT_SLA_TARGETS;
-    const timeZone = sla.timezone ?? serverTimeZone();
+    const settings = await this.settings.get(em);
     for (const m of firsts) {
       const rule = rules.get(m.mentionId) ?? null;
       const ruleTeam = rule?.actions.teamId;
@@ -599,7 +596,7 @@ export class IngestService {
         ruleId: rule?.id ?? null,
         priority,
         tagIds: rule?.actions.tagIds ?? [],
-        firstResponseDueAt: slaDueAt(now, targets[priority], sla.businessHours, timeZone),
+        firstResponseDueAt: firstResponseDue(now, priority, settings),
       });
     }
     return out;

@@ -1,4 +1,4 @@
-import type { BusinessHours } from '@dengar/contracts';
+import type { BusinessHours, Settings, TicketPriority } from '@dengar/contracts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -138,4 +138,13 @@ export function businessMinutesBetween(a: Date, b: Date, hours: BusinessHours | 
     if (to > from) total += to - from;
   }
   return total / MINUTE;
+}
+
+/** A ticket's first-response due time: its creation plus the workspace target for its priority (SPEC §5). */
+export function firstResponseDue(
+  createdAt: Date,
+  priority: TicketPriority,
+  settings: Pick<Settings, 'slaTargets' | 'businessHours' | 'timezone'>,
+): Date {
+  return slaDueAt(createdAt, settings.slaTargets[priority], settings.businessHours, settings.timezone);
 }

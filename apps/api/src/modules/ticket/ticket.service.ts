@@ -6,12 +6,10 @@ import {
   type ListMentionsQuery,
   type Page,
   type ListTicketsQuery,
-  type Settings,
   type ThreadItem,
   type Ticket,
   type TicketCounts,
   type TicketDetail,
-  type TicketPriority,
   type UpdateTicketRequest,
 } from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
@@ -38,7 +36,7 @@ import {
   type TagRow,
   type ThreadBound,
 } from './ticket-queue.repository.js';
-import { slaDueAt } from './sla-clock.js';
+import { firstResponseDue } from './sla-clock.js';
 import { roomsBeforeAndAfter } from './ticket-rooms.js';
 import { capacityEffects, planChange, slaState, type ChangeRequest, type Violation } from './ticket-status.js';
 import {
@@ -89,11 +87,6 @@ function toException(v: Violation): Error {
     case 'invalid':
       return new ValidationException([{ path: v.field ?? 'body', message: v.message }]);
   }
-}
-
-/** First-response due time for a priority, counted from the ticket's creation (business hours when set). */
-export function firstResponseDue(createdAt: Date, priority: TicketPriority, settings: Settings): Date {
-  return slaDueAt(createdAt, settings.slaTargets[priority], settings.businessHours, settings.timezone);
 }
 
 /** One ticket's change inside a transaction, for the side effects every change path shares. */
