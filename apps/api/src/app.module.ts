@@ -32,6 +32,8 @@ import { ReplyModule } from './modules/reply/reply.module.js';
 import { PresenceModule } from './modules/presence/presence.module.js';
 import { TicketJobsModule } from './modules/ticket-jobs/ticket-jobs.module.js';
 import { RoutingModule } from './modules/routing/routing.module.js';
+import { InsightsModule } from './modules/insights/insights.module.js';
+import { WorkloadModule } from './modules/workload/workload.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 
 @Module({})
@@ -73,6 +75,8 @@ export class AppModule {
         CannedResponseModule,
         NoteModule,
         NotificationModule,
+        WorkloadModule,
+        InsightsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

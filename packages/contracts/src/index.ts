@@ -15,3 +15,5 @@ export * from './canned-response/canned-response.schema.js';
 export * from './routing-rule/routing-rule.schema.js';
 export * from './settings/settings.schema.js';
 export * from './notification/notification.schema.js';
+export * from './insights/insights.schema.js';
+export * from './workload/workload.schema.js';

@@ -1,19 +1,16 @@
+import type { Role } from '@dengar/contracts';
+import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Loading } from '../components/loading';
 import { paths } from '../config/paths';
 import { can } from '../lib/permissions';
 import { AppFrame } from './routes/app-frame';
 import { InboxIndexRoute, InboxRoute } from './routes/inbox';
-import { InsightsRoute } from './routes/insights';
 import { listeningAccess } from './routes/listening-access';
 import { NotFoundRoute } from './routes/not-found';
 import { RequireRole } from './routes/require-role';
 import { RouteError } from './routes/route-error';
-import { SettingsLayout } from './routes/settings-layout';
 import { SignInRoute } from './routes/sign-in';
-import { TeamRoute } from './routes/team';
-import { TeamsRoute } from './routes/teams';
-import { UsersRoute } from './routes/users';
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -35,6 +32,7 @@ export function createAppRouter() {
           children: [
             { index: true, element: <InboxIndexRoute /> },
             { path: ':view', element: <InboxRoute /> },
+            { path: ':view/:ticketId', element: <InboxRoute /> },
           ],
         },
         {
@@ -64,84 +62,75 @@ export function createAppRouter() {
           ],
         },
         {
+          // Insights and settings load on demand: the inbox is what opens first, and it stays small.
           path: 'insights',
-          element: (
-            <RequireRole allow={can.seeInsights}>
-              <InsightsRoute />
-            </RequireRole>
-          ),
+          lazy: async () => {
+            const { InsightsRoute } = await import('./routes/insights');
+            return {
+              element: (
+                <RequireRole allow={can.seeInsights}>
+                  <InsightsRoute />
+                </RequireRole>
+              ),
+            };
+          },
         },
         {
           path: 'settings',
-          element: (
-            <RequireRole allow={can.openSettings}>
-              <SettingsLayout />
-            </RequireRole>
-          ),
+          lazy: async () => {
+            const { SettingsLayout } = await import('./routes/settings-layout');
+            return {
+              element: (
+                <RequireRole allow={can.openSettings}>
+                  <SettingsLayout />
+                </RequireRole>
+              ),
+            };
+          },
           children: [
             { index: true, element: <Navigate to={paths.users} replace /> },
             {
               path: 'users',
-              element: (
-                <RequireRole allow={can.viewUsers}>
-                  <UsersRoute />
-                </RequireRole>
-              ),
+              lazy: async () => {
+                const { UsersRoute } = await import('./routes/users');
+                return { element: guard(can.viewUsers, <UsersRoute />) };
+              },
             },
             {
               path: 'teams',
-              element: (
-                <RequireRole allow={can.manageTeams}>
-                  <TeamsRoute />
-                </RequireRole>
-              ),
+              lazy: async () => {
+                const { TeamsRoute } = await import('./routes/teams');
+                return { element: guard(can.manageTeams, <TeamsRoute />) };
+              },
             },
             {
               path: 'teams/:teamId',
-              element: (
-                <RequireRole allow={can.manageTeams}>
-                  <TeamRoute />
-                </RequireRole>
-              ),
+              lazy: async () => {
+                const { TeamRoute } = await import('./routes/team');
+                return { element: guard(can.manageTeams, <TeamRoute />) };
+              },
             },
+            ...careSettingsRoutes(),
             // The listening settings load on first use: most sessions never open them.
             {
               path: 'brands',
               lazy: async () => {
                 const { BrandsRoute } = await import('./routes/brands');
-                return {
-                  element: (
-                    <RequireRole allow={listeningAccess.viewListeningSettings}>
-                      <BrandsRoute />
-                    </RequireRole>
-                  ),
-                };
+                return { element: guard(listeningAccess.viewListeningSettings, <BrandsRoute />) };
               },
             },
             {
               path: 'campaigns',
               lazy: async () => {
                 const { CampaignsRoute } = await import('./routes/campaigns');
-                return {
-                  element: (
-                    <RequireRole allow={listeningAccess.viewListeningSettings}>
-                      <CampaignsRoute />
-                    </RequireRole>
-                  ),
-                };
+                return { element: guard(listeningAccess.viewListeningSettings, <CampaignsRoute />) };
               },
             },
             {
               path: 'sources',
               lazy: async () => {
                 const { SourcesRoute } = await import('./routes/sources');
-                return {
-                  element: (
-                    <RequireRole allow={listeningAccess.viewListeningSettings}>
-                      <SourcesRoute />
-                    </RequireRole>
-                  ),
-                };
+                return { element: guard(listeningAccess.viewListeningSettings, <SourcesRoute />) };
               },
             },
           ],
@@ -150,4 +139,26 @@ export function createAppRouter() {
       ],
     },
   ]);
+}
+
+function guard(allow: (role: Role) => boolean, element: ReactNode): ReactNode {
+  return <RequireRole allow={allow}>{element}</RequireRole>;
+}
+
+/** Routing rules, SLA, tags, canned responses and workload: managers and admins (SPEC §1). */
+function careSettingsRoutes() {
+  const screens = {
+    routing: 'RoutingRulesRoute',
+    sla: 'SlaRoute',
+    tags: 'TagsRoute',
+    'canned-responses': 'CannedResponsesRoute',
+    workload: 'WorkloadRoute',
+  } as const;
+  return Object.entries(screens).map(([path, name]) => ({
+    path,
+    lazy: async () => {
+      const Screen = (await import('./routes/care-settings'))[name];
+      return { element: guard(can.manageCare, <Screen />) };
+    },
+  }));
 }

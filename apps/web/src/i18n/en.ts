@@ -1,5 +1,16 @@
+import { careSettingsEn } from './messages/care-settings';
+import { headerEn } from './messages/header';
+import { insightsPageEn } from './messages/insights';
+import { queueEn } from './messages/queue';
+import { ticketEn } from './messages/ticket';
+
 /** English strings. Keys are `area.thing`; `{name}` marks a value filled in at run time. */
 export const en = {
+  ...queueEn,
+  ...ticketEn,
+  ...headerEn,
+  ...careSettingsEn,
+  ...insightsPageEn,
   'app.name': 'Dengar',
   'app.tagline': 'The shared inbox for social media care',
   'app.skipToContent': 'Skip to content',

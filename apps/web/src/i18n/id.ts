@@ -1,7 +1,17 @@
 import type { MessageKey } from './en';
+import { careSettingsId } from './messages/care-settings';
+import { headerId } from './messages/header';
+import { insightsPageId } from './messages/insights';
+import { queueId } from './messages/queue';
+import { ticketId } from './messages/ticket';
 
 /** Bahasa Indonesia. Typed against the English keys, so a missing or extra key fails to compile. */
 export const id: Record<MessageKey, string> = {
+  ...queueId,
+  ...ticketId,
+  ...headerId,
+  ...careSettingsId,
+  ...insightsPageId,
   'app.name': 'Dengar',
   'app.tagline': 'Kotak masuk bersama untuk layanan pelanggan di media sosial',
   'app.skipToContent': 'Langsung ke konten',

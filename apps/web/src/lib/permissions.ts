@@ -9,5 +9,7 @@ export const can = {
   editUsers: (role: Role) => role === 'admin',
   editCapacity: (role: Role) => role === 'admin' || role === 'manager',
   manageTeams: (role: Role) => role === 'admin' || role === 'manager',
+  /** Routing rules, SLA targets, tags, canned responses, workload. */
+  manageCare: (role: Role) => role === 'admin' || role === 'manager',
   seeAllTickets: (role: Role) => role === 'admin' || role === 'manager',
 } as const;

@@ -38,6 +38,7 @@ class RealtimeConnection {
   private callbacks: RealtimeCallbacks | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly handlers = new Map<EventName, Set<AnyHandler>>();
+  private readonly readyListeners = new Set<() => void>();
   /** Highest event `seq` seen, for asking what was missed after a drop. */
   lastSeq: number | null = null;
 
@@ -60,6 +61,7 @@ class RealtimeConnection {
       this.retryAttempt = 0;
       this.transition({ type: 'ready' });
       if (wasReady) this.callbacks?.onReconnected();
+      for (const listener of this.readyListeners) listener();
     });
     socket.on('session.ended', ({ reason }) => {
       this.callbacks?.onSessionEnded(reason);
@@ -109,6 +111,23 @@ class RealtimeConnection {
     const anyHandler = handler as unknown as AnyHandler;
     set.add(anyHandler);
     return () => set.delete(anyHandler);
+  }
+
+  /**
+   * Tells the server something (presence). Dropped while disconnected: presence is re-sent by the features
+   * after a reconnect (`onReady`), it is not queued.
+   */
+  emit<E extends keyof ClientToServerEvents>(event: E, ...args: Parameters<ClientToServerEvents[E]>): boolean {
+    const socket = this.socket;
+    if (!socket?.connected) return false;
+    socket.emit(event, ...args);
+    return true;
+  }
+
+  /** Runs `listener` each time the socket is ready (first connect and every reconnect). */
+  onReady(listener: () => void): () => void {
+    this.readyListeners.add(listener);
+    return () => this.readyListeners.delete(listener);
   }
 
   getState = (): ConnectionState => this.state;

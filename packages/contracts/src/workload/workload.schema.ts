@@ -1,0 +1,2 @@
+/** Workload (managers, admins): each agent's open tickets, availability and oldest waiting ticket. */
+export {};
