@@ -49,7 +49,7 @@ export function mention(n, externalId, author) {
  * Boots the production app (quiet logs) on a fresh embedded PostgreSQL, signs in as the first admin and creates
  * a webhook source. Returns the base URL, the admin's cookie, the source (id and signing key) and `close()`.
  */
-export async function startBench() {
+export async function startBench({ webDist } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dengar-bench-'));
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -59,7 +59,7 @@ export async function startBench() {
     ADMIN_PASSWORD,
     DENGAR_DEMO: 'false',
     LOG_LEVEL: 'warn',
-    DENGAR_WEB_DIST: path.join(dataDir, 'no-web'),
+    DENGAR_WEB_DIST: webDist ?? path.join(dataDir, 'no-web'),
   });
   const db = await openDatabase(config);
   await migrate(db.url);
