@@ -79,6 +79,9 @@ export const ListMentionsQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().min(1).max(200).optional(),
   from: When.optional(),
   to: When.optional(),
+  /** Heatmap drill-down: ISO weekday (Monday = 1) and hour (0–23) of `postedAt` in the workspace time zone. */
+  weekday: z.coerce.number().int().min(1, 'expected 1 (Monday) to 7').max(7, 'expected 1 (Monday) to 7').optional(),
+  hour: z.coerce.number().int().min(0, 'expected 0 to 23').max(23, 'expected 0 to 23').optional(),
 });
 export type ListMentionsQuery = z.infer<typeof ListMentionsQuerySchema>;
 

@@ -55,7 +55,12 @@ const VISIBLE_TO = `EXISTS (SELECT 1 FROM tickets t WHERE t.id = m.ticket_id AND
 export class MentionRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async list(q: ListMentionsQuery, after: [string, string] | undefined, viewer?: string): Promise<MentionRow[]> {
+  async list(
+    q: ListMentionsQuery,
+    after: [string, string] | undefined,
+    viewer?: string,
+    timezone = 'UTC',
+  ): Promise<MentionRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -73,6 +78,10 @@ export class MentionRepository {
     if (q.language) where.push(`m.language = ${p(q.language)}`);
     if (q.from) where.push(`m.posted_at >= ${p(startOf(q.from).toISOString())}`);
     if (q.to) where.push(`m.posted_at < ${p(endOf(q.to).toISOString())}`);
+    if (q.weekday !== undefined) {
+      where.push(`extract(isodow FROM m.posted_at AT TIME ZONE ${p(timezone)}) = ${p(q.weekday)}`);
+    }
+    if (q.hour !== undefined) where.push(`extract(hour FROM m.posted_at AT TIME ZONE ${p(timezone)}) = ${p(q.hour)}`);
     if (q.q) where.push(`m.text ILIKE ${p(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     if (after) where.push(`(m.posted_at, m.id) < (${p(after[0])}::timestamptz, ${p(after[1])}::uuid)`);
     if (viewer) {

@@ -9,6 +9,7 @@ import { EventLog, type PendingEvent } from '../event/event-log.service.js';
 import { EnricherCache } from '../ingest/enricher-cache.js';
 import { IngestService } from '../ingest/ingest.service.js';
 import { opensTicket } from '../ingest/threading.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { MentionRepository, type MentionRow } from './mention.repository.js';
 
 export const toMention = (r: MentionRow): Mention => ({
@@ -54,11 +55,14 @@ export class MentionService {
     private readonly enrichers: EnricherCache,
     private readonly log: EventLog,
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly settings: SettingsService,
   ) {}
 
   async list(actor: Principal, q: ListMentionsQuery): Promise<Page<Mention>> {
     const after = decodeCursor(q.cursor, 2) as [string, string] | undefined;
-    const rows = await this.mentions.list(q, after, seesAll(actor) ? undefined : actor.userId);
+    // Weekday and hour are the workspace's (the heatmap's), not UTC's.
+    const timezone = q.weekday !== undefined || q.hour !== undefined ? (await this.settings.get()).timezone : 'UTC';
+    const rows = await this.mentions.list(q, after, seesAll(actor) ? undefined : actor.userId, timezone);
     return toPage(rows, q.limit, toMention, (r) => [r.postedAt.toISOString(), r.id]);
   }
 

@@ -32,4 +32,22 @@ describe('mention filters in the URL', () => {
     expect(params.toString()).toBe(`brandId=${SOURCE}&q=acme+shoes`);
     expect(parseMentionFilters(params)).toEqual(filters);
   });
+
+  it('reads the insights drill-downs: an author, instants, and a weekday and hour', () => {
+    const params = new URLSearchParams({
+      authorId: SOURCE,
+      from: '2026-03-30T07:00:00.000Z',
+      to: '2026-03-30T08:00:00+02:00',
+      weekday: '1',
+      hour: '23',
+    });
+    expect(parseMentionFilters(params)).toEqual({
+      authorId: SOURCE,
+      from: '2026-03-30T07:00:00.000Z',
+      to: '2026-03-30T08:00:00+02:00',
+      weekday: '1',
+      hour: '23',
+    });
+    expect(parseMentionFilters(new URLSearchParams('weekday=0&hour=24&from=2026-03-30T07'))).toEqual({});
+  });
 });
