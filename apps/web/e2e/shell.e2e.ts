@@ -71,7 +71,9 @@ describe('the inbox shell', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   });
 
-  it('shows Reconnecting… while the live connection is down, then refetches what is on screen', async ({ page }) => {
+  it('says the connection is lost while it is down, then replays what it missed and refetches what is on screen', async ({
+    page,
+  }) => {
     const { email, password } = admin();
     await signIn(page, email, password);
     await page.goto('/settings/users');
@@ -79,13 +81,17 @@ describe('the inbox shell', () => {
     await page.getByRole('status', { name: 'Connected', exact: true }).waitFor();
 
     await page.context().setOffline(true);
-    await page.getByRole('status', { name: 'Reconnecting…', exact: true }).waitFor();
+    await page.getByRole('status', { name: 'Connection lost. Reconnecting…', exact: true }).waitFor();
 
+    const replayed = page.waitForRequest(
+      (request) => request.method() === 'GET' && new URL(request.url()).pathname === '/api/events',
+    );
     const refetched = page.waitForRequest(
       (request) => request.method() === 'GET' && new URL(request.url()).pathname === '/api/users',
     );
     await page.context().setOffline(false);
     await page.getByRole('status', { name: 'Connected', exact: true }).waitFor({ timeout: 30_000 });
+    await replayed;
     await refetched;
     await page.getByRole('row', { name: email }).waitFor();
   });

@@ -50,6 +50,8 @@ export const TeamMemberSchema = z.object({
   role: RoleSchema,
   availability: AvailabilitySchema,
   capacity: z.number().int(),
+  /** Their open tickets (`OPEN_TICKET_STATUSES`) in any team. */
+  openTickets: z.number().int(),
   joinedAt: z.iso.datetime({ offset: true }),
 });
 export type TeamMember = z.infer<typeof TeamMemberSchema>;

@@ -1,3 +1,4 @@
+import { OPEN_TICKET_STATUSES } from '@dengar/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -18,6 +19,8 @@ export interface MemberRow {
   capacity: number;
   joinedAt: Date;
 }
+
+export type MemberWithLoad = MemberRow & { openTickets: number };
 
 const MEMBER_OF = 'EXISTS (SELECT 1 FROM team_members mm WHERE mm.team_id = t.id AND mm.user_id = :memberId)';
 
@@ -117,6 +120,22 @@ export class TeamRepository {
   }
 
   /** Adds a member; false when they already were one. */
+  /**
+   * Each user's open tickets, in one grouped read of the trigger-kept counters (an index probe per team and
+   * status, no `COUNT(*)` over tickets); a user with none is absent from the map.
+   */
+  async openTickets(userIds: string[], em?: EntityManager): Promise<Map<string, number>> {
+    if (!userIds.length) return new Map();
+    const rows = await (em ?? this.ds.manager).query<{ userId: string; n: number }[]>(
+      `SELECT c.assignee_key AS "userId", sum(c.n)::int AS n
+         FROM teams tt JOIN ticket_counters c
+           ON c.team_id = tt.id AND c.assignee_key = ANY($1::uuid[]) AND c.status = ANY($2::text[])
+        GROUP BY c.assignee_key`,
+      [userIds, OPEN_TICKET_STATUSES],
+    );
+    return new Map(rows.map((r) => [r.userId, r.n]));
+  }
+
   async addMember(em: EntityManager, teamId: string, userId: string): Promise<boolean> {
     const res = await em
       .createQueryBuilder()

@@ -13,7 +13,7 @@ import { DomainEvents } from '../../common/domain-events.js';
 import { decodeCursor, toPage } from '../../common/pagination.js';
 import { isManager, type Principal } from '../../common/principal.js';
 import { UserRepository } from '../user/user.repository.js';
-import { TeamRepository, type MemberRow, type TeamRow } from './team.repository.js';
+import { TeamRepository, type MemberWithLoad, type TeamRow } from './team.repository.js';
 
 const toTeam = (t: TeamRow): Team => ({
   id: t.id,
@@ -24,7 +24,7 @@ const toTeam = (t: TeamRow): Team => ({
   createdAt: t.createdAt.toISOString(),
 });
 
-const toMember = (m: MemberRow): TeamMember => ({
+const toMember = (m: MemberWithLoad): TeamMember => ({
   teamId: m.teamId,
   userId: m.userId,
   name: m.name,
@@ -32,6 +32,7 @@ const toMember = (m: MemberRow): TeamMember => ({
   role: m.role as TeamMember['role'],
   availability: m.availability as TeamMember['availability'],
   capacity: m.capacity,
+  openTickets: m.openTickets,
   joinedAt: new Date(m.joinedAt).toISOString(),
 });
 
@@ -107,7 +108,9 @@ export class TeamService {
     await this.get(actor, teamId);
     const after = decodeCursor(q.cursor, 2) as [string, string] | undefined;
     const rows = await this.teams.members(teamId, q.limit, after);
-    return toPage(rows, q.limit, toMember, (m) => [m.name, m.userId]);
+    const load = await this.teams.openTickets(rows.map((m) => m.userId));
+    const withLoad = rows.map((m) => ({ ...m, openTickets: load.get(m.userId) ?? 0 }));
+    return toPage(withLoad, q.limit, toMember, (m) => [m.name, m.userId]);
   }
 
   async addMember(teamId: string, input: AddTeamMemberRequest): Promise<TeamMember> {
@@ -127,7 +130,9 @@ export class TeamService {
       if (!(await this.teams.addMember(em, teamId, input.userId))) {
         throw new AppException(ErrorCode.Conflict, 'This user is already a member of the team');
       }
-      return toMember((await this.teams.member(teamId, input.userId, em))!);
+      const row = (await this.teams.member(teamId, input.userId, em))!;
+      const load = await this.teams.openTickets([row.userId], em);
+      return toMember({ ...row, openTickets: load.get(row.userId) ?? 0 });
     });
     this.events.emit('team.membership_changed', { teamId, userId: input.userId, member: true });
     return member;

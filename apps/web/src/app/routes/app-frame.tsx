@@ -1,4 +1,4 @@
-import type { Locale, User } from '@dengar/contracts';
+import type { Availability, Locale, MeResponse, User } from '@dengar/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -12,6 +12,10 @@ import { forgetSession } from '../../features/auth/api/forget-session';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { useUpdateMe } from '../../features/auth/api/update-me';
+import { useSetAvailability } from '../../features/availability/api/set-availability';
+import { AvailabilitySelect } from '../../features/availability/components/availability-select';
+import { useOwnAvailabilityEvents } from '../../features/availability/hooks/use-own-availability-events';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { useLocale, useT } from '../../i18n/i18n-provider';
 import { can } from '../../lib/permissions';
 import { realtime, useConnectionState } from '../../lib/socket';
@@ -62,14 +66,42 @@ function useUserLocale(user: User): { locale: Locale; changeLocale: (locale: Loc
   return { locale, changeLocale };
 }
 
+/**
+ * The person's availability lives on their `me` record: the switch writes it (optimistically), and changes made
+ * elsewhere — another tab, or the system setting `offline` — arrive as `presence.updated`.
+ */
+function useOwnAvailability(user: User): {
+  availability: Availability;
+  change: (next: Availability) => void;
+  pending: boolean;
+} {
+  const queryClient = useQueryClient();
+  const t = useT();
+  const put = (availability: Availability) =>
+    queryClient.setQueryData<MeResponse | null>(authKeys.me(), (me) =>
+      me ? { ...me, user: { ...me.user, availability } } : me,
+    );
+  const mutation = useSetAvailability({
+    current: user.availability,
+    show: put,
+    onError: () => pushToast('error', t('header.availability.failed')),
+  });
+  useOwnAvailabilityEvents(user.id, put);
+  return { availability: user.availability, change: (next) => mutation.mutate(next), pending: mutation.isPending };
+}
+
 /** One socket per signed-in person: opened with the frame, closed when they sign out or the session ends. */
 function useRealtimeSession(userId: string) {
   const queryClient = useQueryClient();
   const t = useT();
 
-  const onReconnected = useEffectEvent(() => {
-    // Whatever happened while we were away: refetch what is on screen (STYLE rule 12).
+  const onStale = useEffectEvent(() => {
+    // Missed events could not be replayed (too long away, or no position known): refetch what is on screen.
     void queryClient.invalidateQueries();
+  });
+  const onCaughtUp = useEffectEvent(() => {
+    // The replay updated the cached data events describe; what is on screen refetches for the rest.
+    void queryClient.refetchQueries({ type: 'active' });
   });
   const onSessionEnded = useEffectEvent((reason: 'logout' | 'revoked' | 'expired' | 'deactivated') => {
     realtime.disconnect();
@@ -83,7 +115,8 @@ function useRealtimeSession(userId: string) {
 
   useEffect(() => {
     realtime.connect({
-      onReconnected: () => onReconnected(),
+      onStale: () => onStale(),
+      onCaughtUp: () => onCaughtUp(),
       onSessionEnded: (reason) => onSessionEnded(reason),
       onRejected: () => onRejected(),
     });
@@ -98,6 +131,7 @@ function SignedInFrame({ user }: { user: User }) {
   const logout = useLogout();
   const connection = useConnectionState();
   const { locale, changeLocale } = useUserLocale(user);
+  const availability = useOwnAvailability(user);
   useRealtimeSession(user.id);
 
   function signOut() {
@@ -138,6 +172,12 @@ function SignedInFrame({ user }: { user: User }) {
           </nav>
           <div className="app-header__tools">
             <ConnectionIndicator state={connection} />
+            <AvailabilitySelect
+              value={availability.availability}
+              onChange={availability.change}
+              pending={availability.pending}
+            />
+            <NotificationBell />
             <LanguageSelect value={locale} onChange={changeLocale} />
             <div className="account" aria-label={t('frame.account')} role="group">
               <span className="account__name">{user.name}</span>

@@ -25,6 +25,25 @@ export function SettingsLayout() {
                 <NavLink to={paths.teams}>{t('settings.teams')}</NavLink>
               </li>
             )}
+            {can.manageCare(user.role) && (
+              <>
+                <li>
+                  <NavLink to={paths.routingRules}>{t('care.nav.routing')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={paths.sla}>{t('care.nav.sla')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={paths.tags}>{t('care.nav.tags')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={paths.cannedResponses}>{t('care.nav.canned')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={paths.workload}>{t('care.nav.workload')}</NavLink>
+                </li>
+              </>
+            )}
             {listeningAccess.viewListeningSettings(user.role) && (
               <>
                 <li>

@@ -7,8 +7,10 @@ import { TeamMembers, type MemberCandidate } from '../../features/teams/componen
 import { TeamSettingsForm } from '../../features/teams/components/team-settings-form';
 import { useUsers } from '../../features/users/api/get-users';
 import { useT } from '../../i18n/i18n-provider';
+import { can } from '../../lib/permissions';
 import { pushToast } from '../../lib/toast-store';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useCurrentUser } from '../current-user';
 
 export function TeamRoute() {
   const { teamId = '' } = useParams();
@@ -58,6 +60,7 @@ function TeamDetail({ teamId }: { teamId: string }) {
       </section>
       <section className="card" aria-labelledby="team-members-heading">
         <h3 id="team-members-heading">{t('teams.members')}</h3>
+        <p className="muted">{t('care.team.capacityHint')}</p>
         <Pane>
           <TeamMembersWithCandidates teamId={team.id} />
         </Pane>
@@ -69,5 +72,6 @@ function TeamDetail({ teamId }: { teamId: string }) {
 function TeamMembersWithCandidates({ teamId }: { teamId: string }) {
   const { data: team } = useTeam(teamId);
   const candidates = useMemberCandidates();
-  return <TeamMembers team={team} candidates={candidates} />;
+  const user = useCurrentUser();
+  return <TeamMembers team={team} candidates={candidates} canEditCapacity={can.editCapacity(user.role)} />;
 }

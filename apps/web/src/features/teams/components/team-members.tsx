@@ -4,11 +4,13 @@ import { EmptyState } from '../../../components/empty-state';
 import { SelectField } from '../../../components/form-fields';
 import { LoadMore } from '../../../components/load-more';
 import { Table } from '../../../components/table';
-import { useT } from '../../../i18n/i18n-provider';
+import { useLocale, useT } from '../../../i18n/i18n-provider';
 import { pushToast } from '../../../lib/toast-store';
 import { useAddTeamMember } from '../api/add-team-member';
 import { useTeamMembers } from '../api/get-team-members';
 import { useRemoveTeamMember } from '../api/remove-team-member';
+import '../teams.css';
+import { MemberCapacityForm } from './member-capacity-form';
 
 /** Someone who could join the team; the caller supplies them (users belong to another feature). */
 export interface MemberCandidate {
@@ -17,8 +19,19 @@ export interface MemberCandidate {
   email: string;
 }
 
-export function TeamMembers({ team, candidates }: { team: Team; candidates: MemberCandidate[] }) {
+/** `canEditCapacity`: managers and admins set each member's capacity in the list. */
+export function TeamMembers({
+  team,
+  candidates,
+  canEditCapacity,
+}: {
+  team: Team;
+  candidates: MemberCandidate[];
+  canEditCapacity: boolean;
+}) {
   const t = useT();
+  const { locale } = useLocale();
+  const number = new Intl.NumberFormat(locale);
   const members = useTeamMembers(team.id);
   const items = members.data.pages.flatMap((page) => page.items);
   const removeMember = useRemoveTeamMember();
@@ -39,6 +52,10 @@ export function TeamMembers({ team, candidates }: { team: Team; candidates: Memb
               <th scope="col">{t('users.col.email')}</th>
               <th scope="col">{t('users.col.role')}</th>
               <th scope="col">{t('teams.col.availability')}</th>
+              <th scope="col" className="numeric">
+                {t('care.team.col.openTickets')}
+              </th>
+              <th scope="col">{t('users.col.capacity')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('users.col.actions')}</span>
               </th>
@@ -55,6 +72,8 @@ export function TeamMembers({ team, candidates }: { team: Team; candidates: Memb
                   {t(`availability.${member.availability}`)}
                 </span>
               </td>
+              <td className="numeric">{number.format(member.openTickets)}</td>
+              <td>{canEditCapacity ? <MemberCapacityForm member={member} /> : number.format(member.capacity)}</td>
               <td className="actions">
                 <button
                   type="button"
