@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { InsightsRollups1795820000000 } from './1795820000000-InsightsRollups.js';
 import { SearchTrigramIndexes1795817120771 } from './1795817120771-SearchTrigramIndexes.js';
 import { QueueSortIndexes1795816205207 } from './1795816205207-QueueSortIndexes.js';
 import { TicketWorkflow1795811387043 } from './1795811387043-TicketWorkflow.js';
@@ -14,4 +15,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   TicketWorkflow1795811387043,
   QueueSortIndexes1795816205207,
   SearchTrigramIndexes1795817120771,
+  InsightsRollups1795820000000,
 ];

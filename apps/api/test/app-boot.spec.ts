@@ -64,6 +64,14 @@ describe('the app boots against a real PostgreSQL', () => {
         '/api/settings',
         '/api/notifications',
         '/api/users/me/availability',
+        '/api/workload',
+        ...['volume', 'types', 'sentiment', 'heatmap', 'authors', 'influencers', 'campaigns'].map(
+          (panel) => `/api/insights/${panel}`,
+        ),
+        '/api/insights/purchase-intent',
+        '/api/insights/share-of-voice',
+        '/api/insights/care',
+        '/api/insights/export.csv',
       ]),
     );
     const detail = JSON.stringify(doc.body.paths['/api/tickets/{id}'].get.responses);
@@ -109,6 +117,11 @@ describe('the app boots against a real PostgreSQL', () => {
       ['GET', '/api/notifications'],
       ['POST', '/api/notifications/read', {}],
       ['PUT', '/api/users/me/availability', { availability: 'online' }],
+      ['GET', '/api/workload'],
+      ['GET', '/api/insights/volume'],
+      ['GET', '/api/insights/heatmap'],
+      ['GET', '/api/insights/care'],
+      ['GET', '/api/insights/export.csv?panel=volume'],
     ];
     for (const [method, path, body] of calls) {
       const r = await c.request(method, path, body);

@@ -102,8 +102,6 @@ export const en = {
   'inbox.empty.all': 'There are no tickets in the workspace yet.',
 
   'insights.title': 'Insights',
-  'insights.comingSoon':
-    'Mention volume, sentiment, influencers, share of voice and care performance will be shown here in a later release.',
 
   'settings.title': 'Settings',
   'settings.sections': 'Settings sections',

@@ -103,8 +103,6 @@ export const id: Record<MessageKey, string> = {
   'inbox.empty.all': 'Belum ada tiket di ruang kerja ini.',
 
   'insights.title': 'Wawasan',
-  'insights.comingSoon':
-    'Volume sebutan, sentimen, influencer, share of voice, dan kinerja layanan akan tampil di sini pada rilis berikutnya.',
 
   'settings.title': 'Pengaturan',
   'settings.sections': 'Bagian pengaturan',

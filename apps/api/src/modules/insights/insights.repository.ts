@@ -1,0 +1,622 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** Rollup keys (see the InsightsRollups migration): all brands, own brands together, competitors together. */
+export const BRAND_KEY_ALL = '00000000-0000-0000-0000-000000000000';
+export const BRAND_KEY_OWN = '00000000-0000-0000-0000-000000000001';
+export const BRAND_KEY_COMPETITORS = '00000000-0000-0000-0000-000000000002';
+
+/** Authors with at least this influence (0–100, ≈ 1k followers) are candidates for the influencer list. */
+export const INFLUENCER_MIN = 25;
+
+/** k of the k-minimum-values sketch for unique authors: exact below k distinct authors, else ±1/√k (≈ 3 %). */
+export const SKETCH_K = 1024;
+const HASH_SPACE = 2 ** 60;
+
+export type Interval = 'hour' | 'day' | 'week';
+
+/** What every rollup read filters on. */
+export interface Scope {
+  brandKey: string;
+  start: Date;
+  end: Date;
+  sourceKind?: string | undefined;
+  tz: string;
+}
+
+export interface Counts {
+  n: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  question: number;
+  complaint: number;
+  praise: number;
+  purchase_intent: number;
+  promo: number;
+  other: number;
+  engagement: number;
+  reach: number;
+}
+
+export const COUNT_KEYS: readonly (keyof Counts)[] = [
+  'n',
+  'positive',
+  'neutral',
+  'negative',
+  'question',
+  'complaint',
+  'praise',
+  'purchase_intent',
+  'promo',
+  'other',
+  'engagement',
+  'reach',
+];
+
+const SUM_COLUMNS = COUNT_KEYS.map((k) => `coalesce(sum(r.${k}), 0)::float8 AS "${k}"`).join(', ');
+
+export interface SeriesRow extends Counts {
+  label: string;
+  start: Date;
+  end: Date;
+}
+
+export interface CareRow {
+  teamId: string | null;
+  assigneeId: string | null;
+  scope: 'total' | 'team' | 'agent';
+  name: string | null;
+  tickets: number;
+  fr: number[] | null;
+  frb: number[] | null;
+  res: number[] | null;
+  resb: number[] | null;
+  frCount: number;
+  resCount: number;
+  hits: number;
+  misses: number;
+  reopened: number;
+}
+
+export interface RawMention {
+  id: string;
+  postedAt: Date;
+  sourceKind: string;
+  authorHandle: string;
+  type: string;
+  sentimentLabel: string;
+  likes: number;
+  reposts: number;
+  replies: number;
+  brandIds: string[];
+  campaignIds: string[];
+  ticketId: string | null;
+  url: string | null;
+  text: string;
+}
+
+export interface RawTicket {
+  id: string;
+  number: number;
+  createdAt: Date;
+  status: string;
+  priority: string;
+  teamName: string;
+  assigneeName: string | null;
+  sourceKind: string;
+  firstResponseMin: number | null;
+  firstResponseBusinessMin: number | null;
+  resolutionMin: number | null;
+  resolutionBusinessMin: number | null;
+  slaHit: boolean | null;
+  reopened: number;
+  subject: string;
+}
+
+/** Extra mention filters for the raw export of a panel. */
+export interface RawMentionFilter {
+  type?: string;
+  withCampaign?: boolean;
+  minInfluence?: number;
+}
+
+/** Binds parameters in order: `p(v)` returns `$n`. */
+class Params {
+  readonly values: unknown[] = [];
+  p(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The rollups' source-kind column: one kind, or `*` (every kind together, written alongside). */
+const ALL_KINDS = '*';
+
+/**
+ * Rollup rows (folded + deltas not yet folded) of one scope, as the relation `r`: the `*` rows, or with
+ * `perKind` one row per source kind.
+ */
+function rollupRows(s: Scope, ps: Params, start = s.start, perKind = false): string {
+  const kind = s.sourceKind
+    ? `source_kind = ${ps.p(s.sourceKind)}`
+    : perKind
+      ? `source_kind <> ${ps.p(ALL_KINDS)}`
+      : `source_kind = ${ps.p(ALL_KINDS)}`;
+  const where = `brand_key = ${ps.p(s.brandKey)} AND bucket >= ${ps.p(start)} AND bucket < ${ps.p(s.end)} AND ${kind}`;
+  const cols = `bucket, source_kind, ${COUNT_KEYS.join(', ')}`;
+  return `(SELECT ${cols} FROM insights_mention_rollup WHERE ${where}
+    UNION ALL SELECT ${cols} FROM insights_mention_delta WHERE ${where}) r`;
+}
+
+/** Which brands a brand key means, as SQL over `brands b` (for campaigns, tickets and raw exports). */
+function brandCondition(brandKey: string, column: string, ps: Params, array = false): string | null {
+  if (brandKey === BRAND_KEY_ALL) return null;
+  if (brandKey === BRAND_KEY_OWN || brandKey === BRAND_KEY_COMPETITORS) {
+    const kind = ps.p(brandKey === BRAND_KEY_OWN ? 'own' : 'competitor');
+    return array
+      ? `${column} && ARRAY(SELECT id FROM brands WHERE kind = ${kind})`
+      : `${column} IN (SELECT id FROM brands WHERE kind = ${kind})`;
+  }
+  return array ? `${column} @> ARRAY[${ps.p(brandKey)}]::uuid[]` : `${column} = ${ps.p(brandKey)}`;
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+function toCounts(row: Record<string, unknown> | undefined): Counts {
+  const out = {} as Counts;
+  for (const k of COUNT_KEYS) out[k] = num(row?.[k]);
+  return out;
+}
+
+@Injectable()
+export class InsightsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Today in a zone, `YYYY-MM-DD`. */
+  async today(tz: string): Promise<string> {
+    const [row] = await this.ds.query<{ d: string }[]>(`SELECT to_char(now() AT TIME ZONE $1, 'YYYY-MM-DD') AS d`, [
+      tz,
+    ]);
+    return row!.d;
+  }
+
+  /** The instant a local day starts in a zone. */
+  async startOfDay(day: string, tz: string): Promise<Date> {
+    const [row] = await this.ds.query<{ t: Date }[]>(`SELECT ($1::date)::timestamp AT TIME ZONE $2 AS t`, [day, tz]);
+    return row!.t;
+  }
+
+  /** The local days an instant range touches, and whether it is exactly those whole days. */
+  async localDays(start: Date, end: Date, tz: string): Promise<{ first: string; last: string; aligned: boolean }> {
+    const [row] = await this.ds.query<{ first: string; last: string; aligned: boolean }[]>(
+      `SELECT to_char($1::timestamptz AT TIME ZONE $3, 'YYYY-MM-DD') AS first,
+              to_char(($2::timestamptz - interval '1 microsecond') AT TIME ZONE $3, 'YYYY-MM-DD') AS last,
+              date_trunc('day', $1::timestamptz AT TIME ZONE $3) = $1::timestamptz AT TIME ZONE $3
+                AND date_trunc('day', $2::timestamptz AT TIME ZONE $3) = $2::timestamptz AT TIME ZONE $3 AS aligned`,
+      [start, end, tz],
+    );
+    return row!;
+  }
+
+  async brandExists(id: string): Promise<boolean> {
+    const rows = await this.ds.query<unknown[]>(`SELECT 1 FROM brands WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  /** Sums over the range and over the previous period of equal length. */
+  async totals(s: Scope): Promise<{ current: Counts; previous: Counts }> {
+    const ps = new Params();
+    const prevStart = new Date(2 * s.start.getTime() - s.end.getTime());
+    const startRef = ps.p(s.start);
+    const rows = await this.ds.query<(Record<string, unknown> & { cur: boolean })[]>(
+      `SELECT r.bucket >= ${startRef} AS cur, ${SUM_COLUMNS} FROM ${rollupRows(s, ps, prevStart)} GROUP BY 1`,
+      ps.values,
+    );
+    return { current: toCounts(rows.find((r) => r.cur)), previous: toCounts(rows.find((r) => !r.cur)) };
+  }
+
+  /** Sums per source kind. */
+  async bySource(s: Scope): Promise<(Counts & { sourceKind: string })[]> {
+    const ps = new Params();
+    const rows = await this.ds.query<(Record<string, unknown> & { sourceKind: string })[]>(
+      `SELECT r.source_kind AS "sourceKind", ${SUM_COLUMNS} FROM ${rollupRows(s, ps, s.start, true)}
+       GROUP BY 1 ORDER BY 2 DESC, 1`,
+      ps.values,
+    );
+    return rows.map((r) => ({ ...toCounts(r), sourceKind: r.sourceKind }));
+  }
+
+  /**
+   * A time series with every point (empty ones too). Days and weeks are local calendar periods; hours are
+   * instants (a DST change gives a 23- or 25-hour day, each hour once), aligned to the zone's hour.
+   */
+  async series(s: Scope, interval: Interval, perSource = false): Promise<(SeriesRow & { sourceKind?: string })[]> {
+    const ps = new Params();
+    const tz = ps.p(s.tz);
+    const startRef = ps.p(s.start);
+    const endRef = ps.p(s.end);
+    const localHourFloor = (x: string) =>
+      `(${x} - (extract(minute FROM ${x} AT TIME ZONE ${tz}) * interval '1 minute')
+            - (extract(second FROM ${x} AT TIME ZONE ${tz}) * interval '1 second'))`;
+    let points: string;
+    let key: string;
+    if (interval === 'hour') {
+      points = `SELECT g AS k, to_char(g AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS label, g AS start,
+          g + interval '1 hour' AS "end"
+        FROM generate_series(${localHourFloor(`${startRef}::timestamptz`)}, ${endRef}::timestamptz - interval '1 microsecond',
+          interval '1 hour') g`;
+      key = localHourFloor('r.bucket');
+    } else {
+      const unit = ps.p(interval);
+      points = `SELECT g AS k, to_char(g, 'YYYY-MM-DD') AS label, g AT TIME ZONE ${tz} AS start,
+          (g + ('1 ' || ${unit})::interval) AT TIME ZONE ${tz} AS "end"
+        FROM generate_series(date_trunc(${unit}, ${startRef}::timestamptz AT TIME ZONE ${tz}),
+          (${endRef}::timestamptz - interval '1 microsecond') AT TIME ZONE ${tz}, ('1 ' || ${unit})::interval) g`;
+      key = `date_trunc(${unit}, r.bucket AT TIME ZONE ${tz})`;
+    }
+    const rows = await this.ds.query<(Record<string, unknown> & SeriesRow & { sourceKind?: string })[]>(
+      `WITH agg AS (
+         SELECT ${key} AS k${perSource ? ', r.source_kind' : ''}, ${SUM_COLUMNS}
+         FROM ${rollupRows(s, ps, s.start, perSource)} GROUP BY 1${perSource ? ', 2' : ''}
+       ), pts AS (${points})
+       SELECT pts.label, pts.start, pts."end"${perSource ? ', agg.source_kind AS "sourceKind"' : ''},
+         ${COUNT_KEYS.map((k) => `agg."${k}"`).join(', ')}
+       FROM pts LEFT JOIN agg ON agg.k = pts.k ORDER BY pts.start`,
+      ps.values,
+    );
+    return rows.map((r) => ({
+      ...toCounts(r),
+      label: r.label,
+      start: new Date(r.start),
+      end: new Date(r.end),
+      ...(perSource && r.sourceKind ? { sourceKind: r.sourceKind } : {}),
+    }));
+  }
+
+  /** Mentions per local ISO weekday and hour. */
+  async heatmap(s: Scope): Promise<{ weekday: number; hour: number; mentions: number; negative: number }[]> {
+    const ps = new Params();
+    const tz = ps.p(s.tz);
+    return (
+      await this.ds.query<{ weekday: number; hour: number; mentions: string; negative: string }[]>(
+        `SELECT extract(isodow FROM r.bucket AT TIME ZONE ${tz})::int AS weekday,
+           extract(hour FROM r.bucket AT TIME ZONE ${tz})::int AS hour, sum(r.n) AS mentions, sum(r.negative) AS negative
+         FROM ${rollupRows(s, ps)} GROUP BY 1, 2`,
+        ps.values,
+      )
+    ).map((r) => ({ weekday: r.weekday, hour: r.hour, mentions: num(r.mentions), negative: num(r.negative) }));
+  }
+
+  /**
+   * Distinct authors over local days: the k smallest author hashes of each day (index-only), merged. Fewer than
+   * k distinct hashes overall means every day was read whole: the count is exact. Otherwise the k-th smallest
+   * hash estimates the count (k-minimum values: (k − 1) / h_k).
+   */
+  async uniqueAuthors(
+    brandKey: string,
+    firstDay: string,
+    lastDay: string,
+    sourceKind: string | undefined,
+  ): Promise<{ count: number; approximate: boolean }> {
+    const ps = new Params();
+    const [row] = await this.ds.query<{ n: number; hk: string | null }[]>(
+      `WITH cand AS (
+         SELECT x.h FROM generate_series(${ps.p(firstDay)}::date, ${ps.p(lastDay)}::date, interval '1 day') AS d(day)
+         CROSS JOIN LATERAL (
+           SELECT a.h FROM insights_author_days a
+           WHERE a.brand_key = ${ps.p(brandKey)} AND a.day = d.day::date AND a.n > 0
+             ${sourceKind ? `AND a.source_kind = ${ps.p(sourceKind)}` : ''}
+           ORDER BY a.h LIMIT ${SKETCH_K}) x
+       ), kmin AS (SELECT DISTINCT h FROM cand ORDER BY h LIMIT ${SKETCH_K})
+       SELECT count(*)::int AS n, max(h)::text AS hk FROM kmin`,
+      ps.values,
+    );
+    const n = row?.n ?? 0;
+    if (n < SKETCH_K || !row?.hk) return { count: n, approximate: false };
+    return { count: Math.round(((SKETCH_K - 1) * HASH_SPACE) / (Number(row.hk) + 1)), approximate: true };
+  }
+
+  /** Authors whose first mention under this key falls on these local days. */
+  async newAuthors(brandKey: string, firstDay: string, lastDay: string, sourceKind: string | undefined) {
+    const ps = new Params();
+    const [row] = await this.ds.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM insights_author_first
+       WHERE brand_key = ${ps.p(brandKey)} AND first_day BETWEEN ${ps.p(firstDay)}::date AND ${ps.p(lastDay)}::date
+         ${sourceKind ? `AND source_kind = ${ps.p(sourceKind)}` : ''}`,
+      ps.values,
+    );
+    return row?.n ?? 0;
+  }
+
+  /**
+   * The most influential authors with a mention in the range: the influencer index read in influence order (an
+   * author first appears at their highest influence), growing the prefix until it holds `limit` distinct
+   * authors; then their counts in the range from the primary key.
+   */
+  async influencers(
+    brandKey: string,
+    firstDay: string,
+    lastDay: string,
+    sourceKind: string | undefined,
+    limit: number,
+  ) {
+    let top: { authorId: string; influence: number }[];
+    for (let scan = 4000; ; scan *= 8) {
+      const ps = new Params();
+      const rows = await this.ds.query<{ authorId: string; influence: number; seen: number }[]>(
+        `WITH prefix AS (
+           SELECT d.author_id, d.influence FROM insights_author_days d
+           WHERE d.brand_key = ${ps.p(brandKey)} AND d.influence >= ${INFLUENCER_MIN}
+             AND d.day BETWEEN ${ps.p(firstDay)}::date AND ${ps.p(lastDay)}::date AND d.n > 0
+             ${sourceKind ? `AND d.source_kind = ${ps.p(sourceKind)}` : ''}
+           ORDER BY d.influence DESC, d.author_id LIMIT ${ps.p(scan)}
+         )
+         SELECT author_id AS "authorId", max(influence)::int AS influence, (SELECT count(*) FROM prefix)::int AS seen
+         FROM prefix GROUP BY author_id ORDER BY max(influence) DESC, author_id LIMIT ${ps.p(limit)}`,
+        ps.values,
+      );
+      top = rows;
+      if (rows.length >= limit || (rows[0]?.seen ?? 0) < scan) break;
+    }
+    if (!top.length) return [];
+    const ps = new Params();
+    const rows = await this.ds.query<
+      {
+        authorId: string;
+        handle: string;
+        displayName: string | null;
+        profileUrl: string | null;
+        sourceKind: string;
+        followers: number;
+        influence: number;
+        mentions: string;
+        positive: string;
+        negative: string;
+        engagement: string;
+      }[]
+    >(
+      `WITH counts AS (
+         SELECT d.author_id, sum(d.n) AS mentions, sum(d.positive) AS positive, sum(d.negative) AS negative,
+           sum(d.engagement) AS engagement
+         FROM insights_author_days d
+         WHERE d.brand_key = ${ps.p(brandKey)} AND d.author_id = ANY(${ps.p(top.map((t) => t.authorId))}::uuid[])
+           AND d.day BETWEEN ${ps.p(firstDay)}::date AND ${ps.p(lastDay)}::date
+           ${sourceKind ? `AND d.source_kind = ${ps.p(sourceKind)}` : ''}
+         GROUP BY d.author_id
+       )
+       SELECT a.id AS "authorId", a.handle, a.display_name AS "displayName", a.profile_url AS "profileUrl",
+         a.source_kind AS "sourceKind", a.followers, a.influence, counts.mentions, counts.positive, counts.negative,
+         counts.engagement
+       FROM counts JOIN authors a ON a.id = counts.author_id`,
+      ps.values,
+    );
+    const byId = new Map(rows.map((r) => [r.authorId, r]));
+    return top.flatMap((t) => {
+      const r = byId.get(t.authorId);
+      return r
+        ? [
+            {
+              ...r,
+              mentions: num(r.mentions),
+              positive: num(r.positive),
+              negative: num(r.negative),
+              engagement: num(r.engagement),
+            },
+          ]
+        : [];
+    });
+  }
+
+  /** Per campaign (of the brand key's brands), with the previous period's total of them all. */
+  async campaigns(s: Scope) {
+    const ps = new Params();
+    const prevStart = new Date(2 * s.start.getTime() - s.end.getTime());
+    const where = `bucket >= ${ps.p(prevStart)} AND bucket < ${ps.p(s.end)}${
+      s.sourceKind ? ` AND source_kind = ${ps.p(s.sourceKind)}` : ''
+    }`;
+    const startRef = ps.p(s.start);
+    const brand = brandCondition(s.brandKey, 'c.brand_id', ps);
+    const cols = 'campaign_id, bucket, n, positive, neutral, negative, engagement, reach';
+    const cur = (col: string) => `coalesce(sum(r.${col}) FILTER (WHERE r.bucket >= ${startRef}), 0)::float8`;
+    return (
+      await this.ds.query<Record<string, unknown>[]>(
+        `SELECT c.id AS "campaignId", c.name, c.brand_id AS "brandId", ${cur('n')} AS mentions, ${cur('reach')} AS reach,
+           ${cur('engagement')} AS engagement, ${cur('positive')} AS positive, ${cur('neutral')} AS neutral,
+           ${cur('negative')} AS negative,
+           coalesce(sum(r.n) FILTER (WHERE r.bucket < ${startRef}), 0)::float8 AS previous
+         FROM campaigns c LEFT JOIN (
+           SELECT ${cols} FROM insights_campaign_rollup WHERE ${where}
+           UNION ALL SELECT ${cols} FROM insights_campaign_delta WHERE ${where}) r ON r.campaign_id = c.id
+         ${brand ? `WHERE ${brand}` : ''}
+         GROUP BY c.id ORDER BY 4 DESC, c.name`,
+        ps.values,
+      )
+    ).map((r) => ({
+      campaignId: String(r.campaignId),
+      name: String(r.name),
+      brandId: (r.brandId as string | null) ?? null,
+      mentions: num(r.mentions),
+      reach: num(r.reach),
+      engagement: num(r.engagement),
+      positive: num(r.positive),
+      neutral: num(r.neutral),
+      negative: num(r.negative),
+      previous: num(r.previous),
+    }));
+  }
+
+  /** Per brand (each brand's own key) and the two group keys, over the range and the previous period. */
+  async shareOfVoice(s: Omit<Scope, 'brandKey'>) {
+    const ps = new Params();
+    const prevStart = new Date(2 * s.start.getTime() - s.end.getTime());
+    const where = `bucket >= ${ps.p(prevStart)} AND bucket < ${ps.p(s.end)} AND source_kind = ${ps.p(
+      s.sourceKind ?? ALL_KINDS,
+    )}`;
+    const startRef = ps.p(s.start);
+    const cols = 'brand_key, bucket, n, positive, neutral, negative';
+    const keys = `(SELECT id FROM brands UNION ALL SELECT ${ps.p(BRAND_KEY_OWN)}::uuid UNION ALL SELECT ${ps.p(
+      BRAND_KEY_COMPETITORS,
+    )}::uuid)`;
+    const cur = (col: string) => `coalesce(sum(r.${col}) FILTER (WHERE r.bucket >= ${startRef}), 0)::float8`;
+    return (
+      await this.ds.query<Record<string, unknown>[]>(
+        `SELECT r.brand_key AS "brandKey", ${cur('n')} AS mentions, ${cur('positive')} AS positive,
+           ${cur('neutral')} AS neutral, ${cur('negative')} AS negative,
+           coalesce(sum(r.n) FILTER (WHERE r.bucket < ${startRef}), 0)::float8 AS previous
+         FROM (SELECT ${cols} FROM insights_mention_rollup WHERE brand_key IN ${keys} AND ${where}
+               UNION ALL SELECT ${cols} FROM insights_mention_delta WHERE brand_key IN ${keys} AND ${where}) r
+         GROUP BY 1`,
+        ps.values,
+      )
+    ).map((r) => ({
+      brandKey: String(r.brandKey),
+      mentions: num(r.mentions),
+      positive: num(r.positive),
+      neutral: num(r.neutral),
+      negative: num(r.negative),
+      previous: num(r.previous),
+    }));
+  }
+
+  async brands(): Promise<{ id: string; name: string; kind: 'own' | 'competitor' }[]> {
+    return this.ds.query(`SELECT id, name, kind FROM brands ORDER BY name`);
+  }
+
+  /** Median and p90 per scope (total, team, current assignee) over tickets created in the range. */
+  async care(s: Scope, perAgent: boolean): Promise<CareRow[]> {
+    const ps = new Params();
+    const where = [`f.created_at >= ${ps.p(s.start)}`, `f.created_at < ${ps.p(s.end)}`];
+    const brand = brandCondition(s.brandKey, 'f.brand_id', ps);
+    if (brand) where.push(brand);
+    if (s.sourceKind) where.push(`f.source_kind = ${ps.p(s.sourceKind)}`);
+    const pct = (col: string) => `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY f.${col})`;
+    const sets = perAgent ? '(), (f.team_id), (f.assignee_id)' : '(), (f.team_id)';
+    type Row = Omit<CareRow, 'scope' | 'name'> & { gt: number; ga: number };
+    // Each percentile sorts its group's values: with the default 4 MB they spill to disk at 100k+ tickets.
+    const rows = await this.ds.transaction(async (em) => {
+      await em.query(`SET LOCAL work_mem = '64MB'`);
+      return em.query<Row[]>(
+        `SELECT f.team_id AS "teamId", ${perAgent ? 'f.assignee_id' : 'NULL::uuid'} AS "assigneeId",
+         GROUPING(f.team_id) AS gt, ${perAgent ? 'GROUPING(f.assignee_id)' : '1'} AS ga, count(*)::int AS tickets,
+         ${pct('first_response_min')} AS fr, ${pct('first_response_bmin')} AS frb,
+         ${pct('resolution_min')} AS res, ${pct('resolution_bmin')} AS resb,
+         count(f.first_response_min)::int AS "frCount", count(f.resolution_min)::int AS "resCount",
+         count(*) FILTER (WHERE f.sla_hit)::int AS hits, count(*) FILTER (WHERE NOT f.sla_hit)::int AS misses,
+         coalesce(sum(f.reopened), 0)::int AS reopened
+       FROM insights_ticket_facts f WHERE ${where.join(' AND ')}
+       GROUP BY GROUPING SETS (${sets})`,
+        ps.values,
+      );
+    });
+    const teamIds = rows.filter((r) => r.gt === 0 && r.teamId).map((r) => r.teamId!);
+    const userIds = rows.filter((r) => r.ga === 0 && r.assigneeId).map((r) => r.assigneeId!);
+    const teamNames = new Map(
+      (
+        await this.ds.query<{ id: string; name: string }[]>(`SELECT id, name FROM teams WHERE id = ANY($1)`, [teamIds])
+      ).map((t) => [t.id, t.name]),
+    );
+    const userNames = new Map(
+      (
+        await this.ds.query<{ id: string; name: string }[]>(`SELECT id, name FROM users WHERE id = ANY($1)`, [userIds])
+      ).map((u) => [u.id, u.name]),
+    );
+    return rows
+      .filter((r) => r.gt === 1 || r.teamId)
+      .filter((r) => !perAgent || r.ga === 1 || r.assigneeId)
+      .map((r) => {
+        const scope: CareRow['scope'] = r.gt === 0 ? 'team' : perAgent && r.ga === 0 ? 'agent' : 'total';
+        const name =
+          scope === 'team'
+            ? (teamNames.get(r.teamId!) ?? null)
+            : scope === 'agent'
+              ? userNames.get(r.assigneeId!)
+              : null;
+        return { ...r, scope, name: name ?? null };
+      });
+  }
+
+  async ticketCount(s: Scope): Promise<number> {
+    const ps = new Params();
+    const where = [`f.created_at >= ${ps.p(s.start)}`, `f.created_at < ${ps.p(s.end)}`];
+    const brand = brandCondition(s.brandKey, 'f.brand_id', ps);
+    if (brand) where.push(brand);
+    if (s.sourceKind) where.push(`f.source_kind = ${ps.p(s.sourceKind)}`);
+    const [row] = await this.ds.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM insights_ticket_facts f WHERE ${where.join(' AND ')}`,
+      ps.values,
+    );
+    return row?.n ?? 0;
+  }
+
+  async outcomes(s: Scope): Promise<{ tagId: string; name: string; tickets: number }[]> {
+    const ps = new Params();
+    const where = [`f.created_at >= ${ps.p(s.start)}`, `f.created_at < ${ps.p(s.end)}`];
+    const brand = brandCondition(s.brandKey, 'f.brand_id', ps);
+    if (brand) where.push(brand);
+    if (s.sourceKind) where.push(`f.source_kind = ${ps.p(s.sourceKind)}`);
+    return this.ds.query(
+      `SELECT tg.id AS "tagId", tg.name, count(*)::int AS tickets
+       FROM tags tg JOIN ticket_tags tt ON tt.tag_id = tg.id JOIN insights_ticket_facts f ON f.ticket_id = tt.ticket_id
+       WHERE tg.kind = 'outcome' AND ${where.join(' AND ')}
+       GROUP BY tg.id, tg.name ORDER BY 3 DESC, 2`,
+      ps.values,
+    );
+  }
+
+  /** One keyset page of the mentions behind an insight, oldest first (the export streams these pages). */
+  async rawMentions(
+    s: Scope,
+    filter: RawMentionFilter,
+    after: { postedAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<RawMention[]> {
+    const ps = new Params();
+    const where = ['NOT m.is_spam', `m.posted_at >= ${ps.p(s.start)}`, `m.posted_at < ${ps.p(s.end)}`];
+    const brand = brandCondition(s.brandKey, 'm.brand_ids', ps, true);
+    if (brand) where.push(brand);
+    if (s.sourceKind) where.push(`m.source_kind = ${ps.p(s.sourceKind)}`);
+    if (filter.type) where.push(`m.type = ${ps.p(filter.type)}`);
+    if (filter.withCampaign) where.push(`m.campaign_ids <> '{}'`);
+    if (filter.minInfluence !== undefined) where.push(`a.influence >= ${ps.p(filter.minInfluence)}`);
+    if (after) where.push(`(m.posted_at, m.id) > (${ps.p(after.postedAt)}::timestamptz, ${ps.p(after.id)}::uuid)`);
+    return this.ds.query(
+      `SELECT m.id, m.posted_at AS "postedAt", m.source_kind AS "sourceKind", a.handle AS "authorHandle", m.type,
+         m.sentiment_label AS "sentimentLabel", m.likes, m.reposts, m.replies, m.brand_ids AS "brandIds",
+         m.campaign_ids AS "campaignIds", m.ticket_id AS "ticketId", m.url, m.text
+       FROM mentions m JOIN authors a ON a.id = m.author_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY m.posted_at, m.id LIMIT ${ps.p(limit)}`,
+      ps.values,
+    );
+  }
+
+  /** One keyset page of the tickets behind the care insight, oldest first. */
+  async rawTickets(s: Scope, after: { createdAt: Date; id: string } | null, limit: number): Promise<RawTicket[]> {
+    const ps = new Params();
+    const where = [`f.created_at >= ${ps.p(s.start)}`, `f.created_at < ${ps.p(s.end)}`];
+    const brand = brandCondition(s.brandKey, 'f.brand_id', ps);
+    if (brand) where.push(brand);
+    if (s.sourceKind) where.push(`f.source_kind = ${ps.p(s.sourceKind)}`);
+    if (after)
+      where.push(`(f.created_at, f.ticket_id) > (${ps.p(after.createdAt)}::timestamptz, ${ps.p(after.id)}::uuid)`);
+    return this.ds.query(
+      `SELECT t.id, t.number, f.created_at AS "createdAt", t.status, t.priority, tm.name AS "teamName",
+         u.name AS "assigneeName", f.source_kind AS "sourceKind", f.first_response_min AS "firstResponseMin",
+         f.first_response_bmin AS "firstResponseBusinessMin", f.resolution_min AS "resolutionMin",
+         f.resolution_bmin AS "resolutionBusinessMin", f.sla_hit AS "slaHit", f.reopened, t.subject
+       FROM insights_ticket_facts f JOIN tickets t ON t.id = f.ticket_id JOIN teams tm ON tm.id = t.team_id
+         LEFT JOIN users u ON u.id = t.assignee_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY f.created_at, f.ticket_id LIMIT ${ps.p(limit)}`,
+      ps.values,
+    );
+  }
+
+  /** Moves the triggers' delta rows into the rollups; returns how many rollup rows changed. */
+  async fold(): Promise<number> {
+    const [row] = await this.ds.query<{ n: number }[]>(`SELECT insights_fold() AS n`);
+    return row?.n ?? 0;
+  }
+}
