@@ -1,5 +1,10 @@
 import { TicketPageSchema, type Page, type Ticket } from '@dengar/contracts';
-import { infiniteQueryOptions, useSuspenseInfiniteQuery } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  useInfiniteQuery,
+  type InfiniteData,
+  type UseInfiniteQueryResult,
+} from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { listQuery, type QueueListParams } from '../queue-filters';
 import { inboxKeys } from './inbox-keys';
@@ -29,5 +34,8 @@ export function ticketsQueryOptions(params: QueueListParams) {
 }
 
 export function useTickets(params: QueueListParams) {
-  return useSuspenseInfiniteQuery(ticketsQueryOptions(params));
+  return useInfiniteQuery(ticketsQueryOptions(params));
 }
+
+/** The list's query once its first page is in. */
+export type TicketsQuery = UseInfiniteQueryResult<InfiniteData<Page<Ticket>>> & { isSuccess: true };

@@ -2,9 +2,10 @@ import { BULK_MAX, type Ticket, type TicketCounts } from '@dengar/contracts';
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
+import { Loading } from '../../../components/loading';
 import { paths } from '../../../config/paths';
 import { useT } from '../../../i18n/i18n-provider';
-import { useTickets } from '../api/get-tickets';
+import { useTickets, type TicketsQuery } from '../api/get-tickets';
 import type { QueueMember } from '../api/get-team-members';
 import { NOTHING_HELD, noteArrival, pruneHeld, visibleRows } from '../held-back';
 import { useNow } from '../hooks/use-now';
@@ -41,11 +42,21 @@ export interface QueueListProps {
  * socket events, with keyboard movement, bulk selection, and rows arriving above the fold held back.
  */
 export function TicketList(props: QueueListProps) {
-  const { view, filters, viewer, me, members, counts, openTicketId } = props;
+  const { view, filters } = props;
+  const t = useT();
+  const params = useMemo<QueueListParams>(() => ({ view, ...serverFilters(filters) }), [view, filters]);
+  // Not suspense: React holds a revealed Suspense boundary back for up to 300 ms, and the first page of the
+  // inbox is the one thing that should paint the moment its data is in.
+  const query = useTickets(params);
+  if (query.isPending) return <Loading label={t('queue.loading')} />;
+  if (query.isError) throw query.error;
+  return <LoadedTicketList {...props} params={params} query={query} />;
+}
+
+function LoadedTicketList(props: QueueListProps & { params: QueueListParams; query: TicketsQuery }) {
+  const { view, filters, viewer, me, members, counts, openTicketId, params, query } = props;
   const t = useT();
   const navigate = useNavigate();
-  const params = useMemo<QueueListParams>(() => ({ view, ...serverFilters(filters) }), [view, filters]);
-  const query = useTickets(params);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const now = useNow(1000);
 
