@@ -1,8 +1,9 @@
 import type { Availability, Locale, MeResponse, User } from '@dengar/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ConnectionIndicator } from '../../components/connection-indicator';
+import { setDisplayTimeZone } from '../../components/date-time';
 import { Pane, PaneError } from '../../components/error-boundary';
 import { LanguageSelect } from '../../components/language-select';
 import { Loading } from '../../components/loading';
@@ -12,6 +13,7 @@ import { forgetSession } from '../../features/auth/api/forget-session';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { useUpdateMe } from '../../features/auth/api/update-me';
+import { settingsQueryOptions } from '../../features/workspace-settings/api/get-settings';
 import { useSetAvailability } from '../../features/availability/api/set-availability';
 import { AvailabilitySelect } from '../../features/availability/components/availability-select';
 import { useOwnAvailabilityEvents } from '../../features/availability/hooks/use-own-availability-events';
@@ -90,6 +92,15 @@ function useOwnAvailability(user: User): {
   return { availability: user.availability, change: (next) => mutation.mutate(next), pending: mutation.isPending };
 }
 
+/** Dates show in the workspace time zone (SPEC §8/§9 days and hours are the workspace's). */
+function useWorkspaceTimeZone() {
+  const settings = useQuery(settingsQueryOptions());
+  const timeZone = settings.data?.timezone;
+  useEffect(() => {
+    setDisplayTimeZone(timeZone);
+  }, [timeZone]);
+}
+
 /** One socket per signed-in person: opened with the frame, closed when they sign out or the session ends. */
 function useRealtimeSession(userId: string) {
   const queryClient = useQueryClient();
@@ -125,6 +136,7 @@ function useRealtimeSession(userId: string) {
 }
 
 function SignedInFrame({ user }: { user: User }) {
+  useWorkspaceTimeZone();
   const t = useT();
   const location = useLocation();
   const navigate = useNavigate();

@@ -10,7 +10,7 @@ import {
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { DateTime } from '../../../components/date-time';
+import { DateTime, formatDateTime } from '../../../components/date-time';
 import { paths } from '../../../config/paths';
 import { useLocale, useT } from '../../../i18n/i18n-provider';
 import type { AssignableMember } from '../api/get-team-members';
@@ -207,7 +207,7 @@ export function SidePanel(props: SidePanelProps) {
 function SlaDue({ dueAt }: { dueAt: string }) {
   const t = useT();
   const { locale } = useLocale();
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(dueAt));
+  const when = formatDateTime(dueAt, locale);
   return <time dateTime={dueAt}>{t('ticket.sla.due', { when })}</time>;
 }
 

@@ -2,6 +2,7 @@ import type { Workload, WorkloadAgent } from '@dengar/contracts';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
+import { formatDateTime } from '../../../components/date-time';
 import { Table } from '../../../components/table';
 import { paths } from '../../../config/paths';
 import { useLocale, useT } from '../../../i18n/i18n-provider';
@@ -25,7 +26,7 @@ function Ago({ iso, now }: { iso: string; now: number }) {
   const { value, unit } = agoParts(iso, now);
   const text = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(value, unit);
   return (
-    <time dateTime={iso} title={new Date(iso).toLocaleString(locale)}>
+    <time dateTime={iso} title={formatDateTime(iso, locale)}>
       {text}
     </time>
   );
