@@ -133,7 +133,8 @@ try {
   await settings.screenshot({ path: join(OUT, 'settings-workload.png') });
   await settings.context().close();
 
-  // A month of listening history, then the Insights page as the admin.
+  // A month of listening history (hours on Jakarta's clock), then the Insights page as the admin.
+  await admin.patch('/api/settings', { timezone: 'Asia/Jakarta' });
   await pushHistory(admin);
   await sleep(6000);
   const insights = await page(admin);
