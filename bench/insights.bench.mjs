@@ -4,7 +4,10 @@
 // and outcome tags; then the rollups are folded and every insight is requested over HTTP for a 90-day and a 7-day
 // range: p50/p95/p99 per request. Also: the unique-author estimate against an exact COUNT(DISTINCT), a raw CSV
 // export, and the webhook ingest with the insights triggers on and off (same database, alternating rounds).
-// Run with `node bench/insights.bench.mjs` after `pnpm build`.
+// Run with `node bench/insights.bench.mjs` after `pnpm build`. BENCH_PANELS=care,topics times only those panels
+// (and skips the author-count check and the CSV export unless authors/volume are among them); BENCH_LOAD=rebuild
+// loads with the insights triggers off and then runs `insights_rebuild()` once (same tables, except `reopened`,
+// which a rebuild reads from ticket events the bench does not write).
 import { pathToFileURL } from 'node:url';
 import { deliver, machine, mention, requireApi, startBench } from './support.mjs';
 
@@ -21,6 +24,15 @@ const SLOW_MS = Number(process.env.BENCH_SLOW_MS ?? 250);
 const CHUNK = 250_000;
 const DAYS = 92;
 const TZ = 'Asia/Jakarta';
+const ONLY = process.env.BENCH_PANELS ? new Set(process.env.BENCH_PANELS.split(',')) : null;
+const REBUILD = process.env.BENCH_LOAD === 'rebuild';
+const INSIGHT_TRIGGERS = [
+  ['mentions', 'insights_mentions_insert'],
+  ['mentions', 'insights_mentions_update'],
+  ['mentions', 'insights_mentions_delete'],
+  ['tickets', 'insights_tickets_insert'],
+  ['tickets', 'insights_tickets_update'],
+];
 
 const bench = await startBench();
 const { base } = bench;
@@ -82,15 +94,22 @@ await step(`${AUTHORS.toLocaleString('en')} authors`, async () => {
   await sql('ALTER TABLE bench_author ADD PRIMARY KEY (idx)');
 });
 
+const VOCABULARY = `ARRAY['delivery','coffee','beans','order','refund','voucher','login','menu','price','promo','store',
+  'barista','pesanan','kecewa','enak','mahal','lambat','ramah','murah','rasa','antar','aplikasi','diskon','kopi']`;
+
 /**
  * One chunk of mentions: posted uniformly over 92 days; authors skewed (a few prolific, most occasional);
  * brands 55% Own One, 15% Own Two, 10% Own One + Rival A, 10% Rival A, 5% each Rival B/C; 5% in a campaign;
- * 1% spam; sentiment 35/40/25 positive/neutral/negative; types uniform.
+ * 1% spam; sentiment 35/40/25 positive/neutral/negative; types uniform; text: three words of a 24-word English and
+ * Indonesian vocabulary plus one of 50 hashtags (the topics).
  */
 const MENTION_CHUNK_SQL = `
   INSERT INTO mentions (source_id, source_kind, external_id, text, posted_at, ingested_at, language, sentiment_label,
     sentiment_score, type, is_spam, likes, reposts, replies, author_id, brand_ids, campaign_ids, content_hash)
-  SELECT $1, ba.source_kind, 'bm-' || x.g, 'Bench mention ' || x.g, x.posted, x.posted, 'en',
+  SELECT $1, ba.source_kind, 'bm-' || x.g,
+    'Bench ' || (${VOCABULARY})[1 + floor(x.r1 * 24)::int] || ' and ' || (${VOCABULARY})[1 + floor(x.r7 * 24)::int]
+      || ' ' || (${VOCABULARY})[1 + floor(x.r7 ^ 3 * 24)::int] || ' #topic' || floor(x.r6 ^ 2 * 50)::int,
+    x.posted, x.posted, 'en',
     CASE WHEN x.r2 < 0.35 THEN 'positive' WHEN x.r2 < 0.75 THEN 'neutral' ELSE 'negative' END,
     CASE WHEN x.r2 < 0.35 THEN 0.6 WHEN x.r2 < 0.75 THEN 0 ELSE -0.6 END,
     (ARRAY['question','complaint','praise','purchase_intent','promo','other'])[1 + floor(x.r5 * 6)::int],
@@ -102,7 +121,7 @@ const MENTION_CHUNK_SQL = `
     md5(x.g::text)
   FROM (
     SELECT g, now() - random() * interval '${DAYS} days' AS posted, random() AS r1, random() AS r2, random() AS r3,
-      random() AS r4, random() AS r5, random() AS r6
+      random() AS r4, random() AS r5, random() AS r6, random() AS r7
     FROM generate_series($2::int, $3::int) g
   ) x JOIN bench_author ba ON ba.idx = 1 + floor(x.r1 ^ 2 * ${AUTHORS - 1})::int`;
 
@@ -113,6 +132,7 @@ const { rows: ginDefs } = await sql(`SELECT indexname, indexdef FROM pg_indexes 
   BULK_INDEXES,
 ]);
 for (const { indexname } of ginDefs) await sql(`DROP INDEX ${indexname}`);
+if (REBUILD) for (const [table, name] of INSIGHT_TRIGGERS) await sql(`ALTER TABLE ${table} DISABLE TRIGGER ${name}`);
 
 await step(
   `${MENTIONS.toLocaleString('en')} mentions (through the triggers, ${CHUNK.toLocaleString('en')} a statement)`,
@@ -182,6 +202,11 @@ await step(`${TICKETS.toLocaleString('en')} tickets (through the triggers)`, asy
   );
 });
 
+if (REBUILD) {
+  for (const [table, name] of INSIGHT_TRIGGERS) await sql(`ALTER TABLE ${table} ENABLE TRIGGER ${name}`);
+  await step('insights_rebuild()', () => sql('SELECT insights_rebuild()'));
+}
+
 await step('fold + vacuum analyze', async () => {
   while ((await sql('SELECT insights_fold() AS n')).rows[0].n > 0);
   await sql('VACUUM ANALYZE');
@@ -192,6 +217,8 @@ const { rows: sizes } = await sql(
   `SELECT (SELECT count(*) FROM mentions)::int AS mentions, (SELECT count(*) FROM tickets)::int AS tickets,
      (SELECT count(*) FROM insights_mention_rollup)::int AS "rollupRows",
      (SELECT count(*) FROM insights_author_days)::int AS "authorDayRows",
+     (SELECT count(*) FROM insights_term_rollup)::int AS "termRows",
+     pg_size_pretty(pg_total_relation_size('insights_term_rollup')) AS "termSize",
      pg_size_pretty(pg_total_relation_size('insights_author_days')) AS "authorDaysSize",
      pg_size_pretty(pg_total_relation_size('insights_mention_rollup')) AS "rollupSize",
      pg_size_pretty(pg_total_relation_size('mentions')) AS "mentionsSize",
@@ -226,12 +253,13 @@ const PANELS = [
   'purchase-intent',
   'share-of-voice',
   'care',
-];
-const cases = [];
+  'topics',
+].filter((p) => !ONLY || ONLY.has(p));
+let cases = [];
 for (const [rangeLabel, range] of Object.entries(ranges)) {
   for (const panel of PANELS) cases.push([panel, rangeLabel, 'all', `/api/insights/${panel}?${range}`]);
 }
-for (const panel of ['volume', 'authors', 'care']) {
+for (const panel of ['volume', 'authors', 'care', 'topics']) {
   cases.push([panel, '90 days', 'own', `/api/insights/${panel}?${ranges['90 days']}&brandId=own`]);
   cases.push([panel, '90 days', 'Own Two', `/api/insights/${panel}?${ranges['90 days']}&brandId=${brand['Own Two']}`]);
 }
@@ -247,6 +275,7 @@ cases.push([
   'all, sourceKind=reddit',
   `/api/insights/authors?${ranges['90 days']}&sourceKind=reddit`,
 ]);
+if (ONLY) cases = cases.filter(([panel]) => ONLY.has(panel));
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const results = [];
@@ -286,31 +315,69 @@ ds.logger.logQuery = logQuery;
 
 // --- 3. unique authors: the estimate against the exact count ---
 
-const authors90 = JSON.parse((await get(`/api/insights/authors?${ranges['90 days']}`)).body);
-const tExact = performance.now();
-const { rows: exactRows } = await sql(
-  `SELECT count(DISTINCT author_id)::int AS n FROM mentions WHERE NOT is_spam AND posted_at >= $1 AND posted_at < $2`,
-  [authors90.start, authors90.end],
-);
-const exactMs = performance.now() - tExact;
-const exact = exactRows[0].n;
+let authorCheck = null;
+if (!ONLY || ONLY.has('authors')) {
+  const authors90 = JSON.parse((await get(`/api/insights/authors?${ranges['90 days']}`)).body);
+  const tExact = performance.now();
+  const { rows: exactRows } = await sql(
+    `SELECT count(DISTINCT author_id)::int AS n FROM mentions WHERE NOT is_spam AND posted_at >= $1 AND posted_at < $2`,
+    [authors90.start, authors90.end],
+  );
+  authorCheck = { authors90, exactMs: performance.now() - tExact, exact: exactRows[0].n };
+}
+
+// --- 3b. care percentiles: the sampled answer against exact percentile_cont ---
+
+let careCheck = null;
+if (!ONLY || ONLY.has('care')) {
+  const care90 = JSON.parse((await get(`/api/insights/care?${ranges['90 days']}`)).body);
+  const { rows: exactCare } = await sql(
+    `SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response_min) AS fr,
+       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response_bmin) AS frb,
+       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_min) AS res,
+       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_bmin) AS resb
+     FROM insights_ticket_facts WHERE created_at >= $1 AND created_at < $2`,
+    [care90.start, care90.end],
+  );
+  const e = exactCare[0];
+  const t = care90.totals;
+  const pairs = [
+    [t.firstResponse.median, e.fr[0]],
+    [t.firstResponse.p90, e.fr[1]],
+    [t.firstResponse.medianBusiness, e.frb[0]],
+    [t.firstResponse.p90Business, e.frb[1]],
+    [t.resolution.median, e.res[0]],
+    [t.resolution.p90, e.res[1]],
+    [t.resolution.medianBusiness, e.resb[0]],
+    [t.resolution.p90Business, e.resb[1]],
+  ];
+  careCheck = {
+    approximate: care90.approximate,
+    tickets: t.tickets,
+    // Relative error; against at least one minute (a business-minutes median can be 0).
+    maxError: Math.max(...pairs.map(([got, want]) => Math.abs(got - want) / Math.max(Math.abs(want), 1))),
+  };
+}
 
 // --- 4. a raw CSV export (7 days), streamed ---
 
-const rssBefore = process.memoryUsage().rss;
-const tCsv = performance.now();
-const csvRes = await fetch(`${base}/api/insights/export.csv?panel=volume&rows=raw&${ranges['7 days']}`, {
-  headers: { cookie: bench.cookie },
-});
-let csvBytes = 0;
-let csvLines = 0;
-let peakRss = rssBefore;
-for await (const chunk of csvRes.body) {
-  csvBytes += chunk.length;
-  for (const b of chunk) if (b === 10) csvLines++;
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+let csvCheck = null;
+if (!ONLY || ONLY.has('volume')) {
+  const rssBefore = process.memoryUsage().rss;
+  const tCsv = performance.now();
+  const csvRes = await fetch(`${base}/api/insights/export.csv?panel=volume&rows=raw&${ranges['7 days']}`, {
+    headers: { cookie: bench.cookie },
+  });
+  let csvBytes = 0;
+  let csvLines = 0;
+  let peakRss = rssBefore;
+  for await (const chunk of csvRes.body) {
+    csvBytes += chunk.length;
+    for (const b of chunk) if (b === 10) csvLines++;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  csvCheck = { rssBefore, csvBytes, csvLines, peakRss, csvSeconds: (performance.now() - tCsv) / 1000 };
 }
-const csvSeconds = (performance.now() - tCsv) / 1000;
 
 // --- 5. webhook ingest with the insights triggers on and off (alternating, same database) ---
 
@@ -361,15 +428,27 @@ for (const r of results) {
   console.log(`| ${r.panel} | ${r.rangeLabel} | ${r.brandLabel} | ${f(r.p50)} | ${f(r.p95)}${flag} | ${f(r.p99)} |`);
 }
 console.log('');
-console.log(
-  `unique authors, 90 days: answered ${authors90.uniqueAuthors.toLocaleString('en')} (approximate: ${authors90.approximate}),` +
-    ` exact ${exact.toLocaleString('en')} (error ${(((authors90.uniqueAuthors - exact) / exact) * 100).toFixed(2)}%;` +
-    ` the exact COUNT(DISTINCT) took ${f(exactMs)} ms)`,
-);
-console.log(
-  `raw CSV export, 7 days: ${csvLines.toLocaleString('en')} lines, ${(csvBytes / 2 ** 20).toFixed(1)} MiB in ${csvSeconds.toFixed(1)} s` +
-    ` (${Math.round(csvLines / csvSeconds).toLocaleString('en')} rows/s); process RSS ${(rssBefore / 2 ** 20).toFixed(0)} → peak ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
-);
+if (authorCheck) {
+  const { authors90, exact, exactMs } = authorCheck;
+  console.log(
+    `unique authors, 90 days: answered ${authors90.uniqueAuthors.toLocaleString('en')} (approximate: ${authors90.approximate}),` +
+      ` exact ${exact.toLocaleString('en')} (error ${(((authors90.uniqueAuthors - exact) / exact) * 100).toFixed(2)}%;` +
+      ` the exact COUNT(DISTINCT) took ${f(exactMs)} ms)`,
+  );
+}
+if (careCheck) {
+  console.log(
+    `care, 90 days: ${careCheck.tickets.toLocaleString('en')} tickets, approximate: ${careCheck.approximate};` +
+      ` largest error of the eight total percentiles against exact percentile_cont: ${(careCheck.maxError * 100).toFixed(2)}%`,
+  );
+}
+if (csvCheck) {
+  const { rssBefore, csvBytes, csvLines, peakRss, csvSeconds } = csvCheck;
+  console.log(
+    `raw CSV export, 7 days: ${csvLines.toLocaleString('en')} lines, ${(csvBytes / 2 ** 20).toFixed(1)} MiB in ${csvSeconds.toFixed(1)} s` +
+      ` (${Math.round(csvLines / csvSeconds).toLocaleString('en')} rows/s); process RSS ${(rssBefore / 2 ** 20).toFixed(0)} → peak ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+  );
+}
 const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const rate = (a) => (a.length * 100) / (a.reduce((s, x) => s + x, 0) / 1000);
 console.log(
@@ -381,7 +460,7 @@ console.log(
 );
 console.log(
   `data: rollup ${size.rollupRows.toLocaleString('en')} rows (${size.rollupSize}), author days ${size.authorDayRows.toLocaleString('en')}` +
-    ` rows (${size.authorDaysSize}), mentions ${size.mentionsSize}; PostgreSQL ${size.version}, shared_buffers ${size.sharedBuffers}`,
+    ` rows (${size.authorDaysSize}), terms ${size.termRows.toLocaleString('en')} rows (${size.termSize}), mentions ${size.mentionsSize}; PostgreSQL ${size.version}, shared_buffers ${size.sharedBuffers}`,
 );
 console.log(`machine: ${machine()}, ${new Date().toISOString()}`);
 

@@ -67,6 +67,14 @@ function applyChanges(changes: string, changedIds?: string): string {
       sum(c.sign * c.engagement), sum(c.sign * c.followers::bigint)
     FROM c CROSS JOIN LATERAL unnest(c.campaign_ids) AS k(id)
     GROUP BY 1, 2, 3
+  ), term_delta AS (
+    -- Topics: each distinct term of a mention once (insights_terms), per brand key × local day, per source kind and '*'.
+    INSERT INTO insights_term_delta
+    SELECT t.key, CASE WHEN GROUPING(t.source_kind) = 1 THEN '*' ELSE t.source_kind END, t.day, t.term,
+      ${SUMS.replace(/c\./g, 't.')}
+    FROM (SELECT c.sign, c.sentiment_label, c.source_kind, c.day, k.key, w.term
+          FROM c CROSS JOIN LATERAL insights_terms(c.text) AS w(term) CROSS JOIN LATERAL unnest(c.keys) AS k(key)) t
+    GROUP BY GROUPING SETS ((t.key, t.day, t.source_kind, t.term), (t.key, t.day, t.term))
   ), author_days AS (
     INSERT INTO insights_author_days AS d (brand_key, day, author_id, source_kind, h, n, negative, positive, engagement, influence)
     SELECT k.key, c.day, c.author_id, min(c.source_kind), insights_author_hash(c.author_id), sum(c.sign)::int,
@@ -90,9 +98,30 @@ function applyChanges(changes: string, changedIds?: string): string {
     WHERE EXCLUDED.first_day < f.first_day;`;
 }
 
+/**
+ * Words of 4+ letters that say nothing about a topic, English and Indonesian (shorter words never count). Lowercase
+ * ASCII letters only (they go into an array literal).
+ */
+const STOPWORDS = `
+  about above after again against also always anyone anything been before being below between both cannot could
+  does doing done down during each else even every from further give have having here hers herself himself into
+  itself just know like made make many more most much must myself need only other ours ourselves over same should
+  since some still such than that their theirs them themselves then there these they thing think this those though
+  through under until upon very want well were what when where which while whom will with would your yours yourself
+  yourselves really http https
+  yang dengan untuk dari pada juga sudah akan tidak bisa saya kami kita mereka anda kamu atau tapi tetapi karena
+  jadi dalam oleh sebagai lebih sangat masih hanya belum harus bahwa seperti agar kalau jika namun sama semua setiap
+  telah sedang lagi banget sini sana gimana kenapa dong udah saja pernah begitu sekali para kapan mana siapa
+  bagaimana apakah adalah ialah serta hingga sampai setelah sebelum ketika selama tersebut dapat boleh punya nggak
+  enggak ngga yaitu yakni antara terhadap kepada bagi tentang sejak pula lalu kemudian maka sini situ aku dia
+  mereka kalian begini sesuatu banyak
+`
+  .split(/\s+/)
+  .filter((w) => /^[a-z]{4,}$/.test(w));
+
 const MENTION_TRACKED = (t: string) =>
   ['posted_at', 'source_kind', 'sentiment_label', 'type', 'is_spam', 'likes', 'reposts', 'replies', 'author_id']
-    .concat(['brand_ids', 'campaign_ids'])
+    .concat(['brand_ids', 'campaign_ids', 'text'])
     .map((c) => `${t}.${c}`)
     .join(', ');
 
@@ -122,7 +151,7 @@ const BRAND_KEYS = (ids: string, kinds: string) =>
    || CASE WHEN ${ids} && ${kinds}.competitor THEN ARRAY['00000000-0000-0000-0000-000000000002'::uuid] ELSE '{}'::uuid[] END`;
 
 const MENTION_COLUMNS = `id, posted_at, source_kind, sentiment_label, type, (likes + reposts + replies)::bigint AS engagement,
-  author_id, brand_ids, campaign_ids`;
+  author_id, brand_ids, campaign_ids, text`;
 
 const TICKET_FACTS_SELECT = `
   SELECT t.id, t.created_at, t.team_id, t.assignee_id, t.brand_id, s.kind, t.priority, t.status,
@@ -170,17 +199,39 @@ const UP: string[] = [
     "source_kind" character varying(16) NOT NULL, "first_day" date NOT NULL,
     CONSTRAINT "insights_author_first_pkey" PRIMARY KEY ("brand_key", "author_id"))`,
   `CREATE INDEX "insights_author_first_day_idx" ON "insights_author_first" ("brand_key", "first_day") INCLUDE ("source_kind")`,
+  // Topics: mentions per term × brand key × local day × source kind ('*' = all kinds), and their sentiment.
+  `CREATE TABLE "insights_term_rollup" ("brand_key" uuid NOT NULL, "source_kind" character varying(16) NOT NULL,
+    "day" date NOT NULL, "term" character varying(64) NOT NULL, "n" integer NOT NULL, "positive" integer NOT NULL,
+    "neutral" integer NOT NULL, "negative" integer NOT NULL,
+    CONSTRAINT "insights_term_rollup_pkey" PRIMARY KEY ("brand_key", "source_kind", "day", "term"))`,
+  `CREATE TABLE "insights_term_delta" ("brand_key" uuid NOT NULL, "source_kind" character varying(16) NOT NULL,
+    "day" date NOT NULL, "term" character varying(64) NOT NULL, "n" integer NOT NULL, "positive" integer NOT NULL,
+    "neutral" integer NOT NULL, "negative" integer NOT NULL)`,
   `CREATE TABLE "insights_ticket_facts" ("ticket_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL,
     "team_id" uuid NOT NULL, "assignee_id" uuid, "brand_id" uuid, "source_kind" character varying(16) NOT NULL,
     "priority" character varying(16) NOT NULL, "status" character varying(16) NOT NULL,
     "first_response_min" double precision, "first_response_bmin" double precision, "resolution_min" double precision,
     "resolution_bmin" double precision, "sla_hit" boolean, "reopened" integer NOT NULL DEFAULT 0,
+    "sample" smallint GENERATED ALWAYS AS (get_byte(uuid_send("ticket_id"), 15) & 63) STORED,
     CONSTRAINT "insights_ticket_facts_pkey" PRIMARY KEY ("ticket_id"),
     CONSTRAINT "insights_ticket_facts_ticket_fkey" FOREIGN KEY ("ticket_id") REFERENCES "tickets"("id") ON DELETE CASCADE)`,
   `CREATE INDEX "insights_ticket_facts_created_idx" ON "insights_ticket_facts" ("created_at") INCLUDE ("team_id",
     "assignee_id", "brand_id", "source_kind", "first_response_min", "first_response_bmin", "resolution_min",
     "resolution_bmin", "sla_hit", "reopened")`,
+  // Care percentiles over a long range read a random sample: tickets whose id's last byte falls in the first
+  // k of 64 strata (the ids are random), k chosen for about 20,000 tickets (docs/insights.md).
+  `CREATE INDEX "insights_ticket_facts_sample_idx" ON "insights_ticket_facts" ("sample", "created_at") INCLUDE ("team_id",
+    "assignee_id", "brand_id", "source_kind", "first_response_min", "first_response_bmin", "resolution_min",
+    "resolution_bmin")`,
 
+  // The terms of a mention's text (docs/insights.md, Topics): hashtags, and words of 4+ letters that are not
+  // English or Indonesian stopwords; lowercased, links and @handles left out, each term once.
+  `CREATE FUNCTION insights_terms(body text) RETURNS SETOF text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT DISTINCT m[1] FROM regexp_matches(
+      lower(regexp_replace(body, '(https?://|www\\.)[^[:space:]]*|@[^[:space:]]*', ' ', 'g')),
+      '(#[[:alnum:]_]{2,}|[[:alpha:]]{4,})', 'g') AS m
+    WHERE length(m[1]) <= 64 AND m[1] <> ALL ('{${STOPWORDS.join(',')}}'::text[])
+  $$`,
   // A uniform 60-bit hash of an author id (for the k-minimum-values sketch).
   `CREATE FUNCTION insights_author_hash(id uuid) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT ('x' || substr(md5(id::text), 1, 15))::bit(60)::bigint
@@ -289,6 +340,13 @@ const UP: string[] = [
       ON CONFLICT (campaign_id, bucket, source_kind) DO UPDATE SET n = r.n + EXCLUDED.n,
         positive = r.positive + EXCLUDED.positive, neutral = r.neutral + EXCLUDED.neutral,
         negative = r.negative + EXCLUDED.negative, engagement = r.engagement + EXCLUDED.engagement, reach = r.reach + EXCLUDED.reach;
+      WITH d AS (DELETE FROM insights_term_delta RETURNING *)
+      INSERT INTO insights_term_rollup AS r
+      SELECT brand_key, source_kind, day, term, sum(n), sum(positive), sum(neutral), sum(negative)
+      FROM d GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (brand_key, source_kind, day, term) DO UPDATE SET n = r.n + EXCLUDED.n,
+        positive = r.positive + EXCLUDED.positive, neutral = r.neutral + EXCLUDED.neutral,
+        negative = r.negative + EXCLUDED.negative;
       RETURN moved;
     END
   $$`,
@@ -298,8 +356,11 @@ const UP: string[] = [
   `CREATE FUNCTION insights_rebuild() RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
       PERFORM pg_advisory_xact_lock(hashtext('insights_fold'));
+      -- Ticket writes wait here, before the TRUNCATE: an update holding a ticket row and then waiting for the facts
+      -- table, while this waits for its row (the facts' foreign key), would deadlock.
+      LOCK TABLE tickets IN SHARE MODE;
       TRUNCATE insights_mention_rollup, insights_mention_delta, insights_campaign_rollup, insights_campaign_delta,
-        insights_author_days, insights_author_first, insights_ticket_facts;
+        insights_author_days, insights_author_first, insights_ticket_facts, insights_term_rollup, insights_term_delta;
       PERFORM insights_replay_mentions();
       INSERT INTO insights_ticket_facts AS f (ticket_id, created_at, team_id, assignee_id, brand_id, source_kind, priority,
         status, first_response_min, first_response_bmin, resolution_min, resolution_bmin, sla_hit, reopened)
@@ -361,6 +422,9 @@ const DOWN: string[] = [
   `DROP FUNCTION insights_mentions_inserted()`,
   `DROP FUNCTION insights_business_minutes(timestamptz, timestamptz, jsonb, text)`,
   `DROP FUNCTION insights_author_hash(uuid)`,
+  `DROP FUNCTION insights_terms(text)`,
+  `DROP TABLE "insights_term_delta"`,
+  `DROP TABLE "insights_term_rollup"`,
   `DROP TABLE "insights_ticket_facts"`,
   `DROP TABLE "insights_author_first"`,
   `DROP TABLE "insights_author_days"`,

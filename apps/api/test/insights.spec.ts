@@ -101,7 +101,9 @@ describe('insights', () => {
       'purchase-intent',
       'share-of-voice',
       'care',
+      'topics',
       'export.csv?panel=volume',
+      'export.csv?panel=topics',
     ];
     for (const p of paths) {
       for (const c of [admin, manager, marketing]) expect((await c.get(`/api/insights/${p}`)).status, p).toBe(200);
@@ -245,6 +247,10 @@ describe('insights', () => {
       expect.objectContaining({ campaignId: campaign, name: 'Promo Maret', mentions: 1, reach: 50_000 }),
     ]);
     expect(campaigns.summary).toMatchObject({ value: 1, previous: 0, changePercent: null });
+    // A sparkline per campaign: mentions per local day (m1 is 00:30 on the 29th in Berlin).
+    expect(campaigns.items[0].trend).toEqual([1]);
+    const week = await get(marketing, '/api/insights/campaigns?from=2026-03-26&to=2026-03-30');
+    expect(week.items[0].trend).toEqual([0, 0, 0, 1, 0]);
 
     const sov = await get(marketing, `/api/insights/share-of-voice?${range}`);
     expect(sov.own).toMatchObject({ mentions: 3, share: 0.75 });
@@ -308,6 +314,91 @@ describe('insights', () => {
     expect(inf.items).toHaveLength(1);
     expect(inf.items[0]).toMatchObject({ handle: 'ana@forum.example.com', followers: 50_000, mentions: 2 });
     expect(inf.items[0].influence).toBeGreaterThanOrEqual(25);
+    expect(inf.items[0].trend).toEqual([2]);
+    // ana: m1 and m3 on the 29th (Berlin), nothing on the 27th, 28th (m1 is 00:30 on the 29th) or 30th.
+    const days = await get(marketing, '/api/insights/influencers?from=2026-03-27&to=2026-03-30');
+    expect(days.items[0]).toMatchObject({ handle: 'ana@forum.example.com', trend: [0, 0, 2, 0] });
+    await post([mention('ana-2', '2026-03-27T12:00:00Z', 'ana', 'Kopi Senja again', 50_000)]);
+    const again = await get(marketing, '/api/insights/influencers?from=2026-03-27&to=2026-03-30');
+    expect(again.items[0]).toMatchObject({ mentions: 3, trend: [1, 0, 2, 0] });
+    await app.t.db.query(`DELETE FROM mentions WHERE external_id = 'ana-2'`);
+    const removed = await get(marketing, '/api/insights/influencers?from=2026-03-27&to=2026-03-30');
+    expect(removed.items[0]).toMatchObject({ mentions: 2, trend: [0, 0, 2, 0] });
+  });
+
+  it('lists the most used terms (hashtags and words, stopwords out) with their sentiment', async () => {
+    const range = 'from=2026-03-29&to=2026-03-29';
+    const t = await get(marketing, `/api/insights/topics?${range}`);
+    expect(t).toMatchObject({ summary: { metric: 'mentions', value: 4 }, approximate: false });
+    // m1 "Kopi Senja is great, love it #promomaret", m2 "…delivery was terrible and late, very disappointed",
+    // m3 "Where can I buy Kopi Senja beans? How much is a bag?", m4 "Teh Pagi is awful, the worst tea, never again".
+    expect(t.items.map((i: { term: string; mentions: number }) => [i.term, i.mentions])).toEqual([
+      ['kopi', 3],
+      ['senja', 3],
+      ['#promomaret', 1],
+      ['awful', 1],
+      ['beans', 1],
+      ['delivery', 1],
+      ['disappointed', 1],
+      ['great', 1],
+      ['late', 1],
+      ['love', 1],
+      ['never', 1],
+      ['pagi', 1],
+      ['terrible', 1],
+      ['worst', 1],
+    ]);
+    const [start, end] = ['2026-03-28T23:00:00Z', '2026-03-29T22:00:00Z'];
+    const kopi = await fromMentions(start, end, `text ILIKE '%kopi%'`);
+    const bySentiment = (s: string) => kopi.filter((r) => r.sentiment === s).reduce((n, r) => n + r.n, 0);
+    expect(t.items[0]).toEqual({
+      term: 'kopi',
+      mentions: 3,
+      positive: bySentiment('positive'),
+      neutral: bySentiment('neutral'),
+      negative: bySentiment('negative'),
+    });
+    const comp = await get(marketing, `/api/insights/topics?${range}&brandId=competitors`);
+    expect(comp.items.map((i: { term: string }) => i.term)).toEqual(['awful', 'never', 'pagi', 'worst']);
+    expect((await get(marketing, `/api/insights/topics?${range}&sourceKind=x`)).items).toEqual([]);
+    expect((await get(marketing, `/api/insights/topics?${range}&sourceKind=webhook`)).items).toEqual(t.items);
+
+    // An edit moves its terms; spam leaves the counts; folding changes nothing.
+    await app.t.db.query(`UPDATE mentions SET text = 'Teh Pagi is lovely' WHERE external_id = 'm4'`);
+    const edited = await get(marketing, `/api/insights/topics?${range}&brandId=competitors`);
+    expect(edited.items.map((i: { term: string }) => i.term)).toEqual(['lovely', 'pagi']);
+    await app.t.db.query(`UPDATE mentions SET is_spam = true WHERE external_id = 'm4'`);
+    expect((await get(marketing, `/api/insights/topics?${range}&brandId=competitors`)).items).toEqual([]);
+    await app.t.db.query(
+      `UPDATE mentions SET is_spam = false, text = 'Teh Pagi is awful, the worst tea, never again' WHERE external_id = 'm4'`,
+    );
+    await app.t.db.query('SELECT insights_fold()');
+    expect((await get(marketing, `/api/insights/topics?${range}`)).items).toEqual(t.items);
+
+    // Links and @handles are not topics; hashtags keep their '#', case is folded.
+    await post([
+      mention(
+        'links-1',
+        '2026-03-31T10:00:00Z',
+        'gita',
+        'Kopi Senja #Promo_Maret review at https://www.example.com/kopi-senja by @someone@forum.example.com: recommended!',
+      ),
+    ]);
+    const links = await get(marketing, '/api/insights/topics?from=2026-03-31&to=2026-03-31');
+    expect(links.items.map((i: { term: string }) => i.term)).toEqual([
+      '#promo_maret',
+      'kopi',
+      'recommended',
+      'review',
+      'senja',
+    ]);
+
+    const csv = await marketing.get(`/api/insights/export.csv?panel=topics&${range}`);
+    expect(csv.status).toBe(200);
+    const lines = (csv.body as string).trim().split('\r\n');
+    expect(lines[0]).toBe('term,mentions,positive,neutral,negative');
+    expect(lines).toHaveLength(15);
+    expect(lines[1]).toMatch(/^kopi,3,/);
   });
 
   it('reflects a late mention for an earlier hour within 5 seconds', async () => {
@@ -407,6 +498,7 @@ describe('insights', () => {
 
     it('gives medians and p90s in wall-clock and business minutes, SLA hit rate, reopened and outcomes', async () => {
       const care = await get(manager, `/api/insights/care?${range}`);
+      expect(care.approximate).toBe(false);
       expect(care.totals).toEqual({
         tickets: 5,
         firstResponse: { count: 5, median: 30, p90: 2356, medianBusiness: 30, p90Business: 52 },
@@ -454,6 +546,48 @@ describe('insights', () => {
       const lines = (raw.body as string).trim().split('\r\n');
       expect(lines[0]).toMatch(/^ticketId,number,createdAt,/);
       expect(lines).toHaveLength(6);
+    });
+
+    it('estimates percentiles from a random sample above 20,000 tickets, counts staying exact', async () => {
+      const [t] = await app.t.db.query<{ source_id: string; author_id: string }>(
+        'SELECT source_id, author_id FROM tickets WHERE id = $1',
+        [tickets[0]],
+      );
+      // 24,000 tickets over 2026-09-01..20 (Jakarta): first response 1–600 min, resolution 60–3059 min.
+      await app.t.db.query(
+        `INSERT INTO tickets (status, priority, team_id, assignee_id, source_id, author_id, subject, sentiment_label,
+           sentiment_score, first_response_due_at, first_responded_at, resolved_at, last_activity_at, mention_count,
+           created_at, updated_at)
+         SELECT 'resolved', 'normal', $1, CASE WHEN g % 2 = 0 THEN $2::uuid END, $3, $4, 'Bulk ' || g, 'negative', -0.5,
+           x.c + interval '4 hours', x.c + (1 + g::bigint * 7919 % 600) * interval '1 minute',
+           x.c + (60 + g::bigint * 104729 % 3000) * interval '1 minute', x.c, 1, x.c, x.c
+         FROM generate_series(1, 24000) g
+         CROSS JOIN LATERAL (SELECT '2026-08-31T17:00:00Z'::timestamptz + (g % 20) * interval '1 day'
+           + (g % 1000) * interval '1 minute' AS c) x`,
+        [billing.id, agentB.id, t!.source_id, t!.author_id],
+      );
+      const bulk = 'from=2026-09-01&to=2026-09-20';
+      const care = await get(manager, `/api/insights/care?${bulk}`);
+      expect(care.approximate).toBe(true);
+      const [exact] = await app.t.db.query<{ fr: number[]; res: number[]; hits: number }>(
+        `SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response_min) AS fr,
+           percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_min) AS res,
+           count(*) FILTER (WHERE sla_hit)::int AS hits
+         FROM insights_ticket_facts WHERE created_at >= '2026-08-31T17:00:00Z' AND created_at < '2026-09-20T17:00:00Z'`,
+      );
+      expect(care.totals).toMatchObject({ tickets: 24_000, slaHits: exact!.hits, reopened: 0 });
+      expect(care.totals.firstResponse.count).toBe(24_000);
+      const near = (got: number, want: number) => expect(Math.abs(got - want) / want).toBeLessThan(0.03);
+      near(care.totals.firstResponse.median, exact!.fr[0]!);
+      near(care.totals.firstResponse.p90, exact!.fr[1]!);
+      near(care.totals.resolution.median, exact!.res[0]!);
+      near(care.totals.resolution.p90, exact!.res[1]!);
+      expect(care.agents.find((a: { userId: string }) => a.userId === agentB.id)).toMatchObject({ tickets: 12_000 });
+      expect(care.teams).toEqual([expect.objectContaining({ teamId: billing.id, tickets: 24_000 })]);
+      // A range of at most 20,000 tickets is exact.
+      const small = await get(manager, '/api/insights/care?from=2026-09-01&to=2026-09-10');
+      expect(small.approximate).toBe(false);
+      expect(small.totals.tickets).toBe(12_000);
     });
   });
 });

@@ -14,6 +14,7 @@ export const INSIGHT_PANELS = [
   'purchase-intent',
   'share-of-voice',
   'care',
+  'topics',
 ] as const;
 export const InsightPanelSchema = z.enum(INSIGHT_PANELS);
 export type InsightPanel = z.infer<typeof InsightPanelSchema>;
@@ -152,6 +153,8 @@ export const InfluencerSchema = z.object({
   positive: z.number().int(),
   negative: z.number().int(),
   engagement: z.number().int(),
+  /** Mentions per local day of the range, oldest first (one entry per day touched): for a sparkline. */
+  trend: z.array(z.number().int()),
 });
 export const InfluencersInsightSchema = z.object({ ...Frame, items: z.array(InfluencerSchema) });
 export type InfluencersInsight = z.infer<typeof InfluencersInsightSchema>;
@@ -164,6 +167,8 @@ export const CampaignInsightItemSchema = z.object({
   reach: z.number().int(),
   engagement: z.number().int(),
   ...Sentiments,
+  /** Mentions per local day of the range, oldest first (one entry per day touched): for a sparkline. */
+  trend: z.array(z.number().int()),
 });
 export const CampaignsInsightSchema = z.object({ ...Frame, items: z.array(CampaignInsightItemSchema) });
 export type CampaignsInsight = z.infer<typeof CampaignsInsightSchema>;
@@ -225,5 +230,25 @@ export const CareInsightSchema = z.object({
   /** Per current assignee; only for managers and admins (absent for marketing). */
   agents: z.array(CareMetricsSchema.extend({ userId: z.uuid(), name: z.string() })).optional(),
   outcomes: z.array(z.object({ tagId: z.uuid(), name: z.string(), tickets: z.number().int() })),
+  /**
+   * True when the medians and p90s are estimates: ranges of more than 20,000 tickets read a random sample of about
+   * 20,000 (counts stay exact), see docs/insights.md. False when they are exact.
+   */
+  approximate: z.boolean().optional(),
 });
 export type CareInsight = z.infer<typeof CareInsightSchema>;
+
+/** A term (hashtag or word, see docs/insights.md) and how often the range's mentions used it, by sentiment. */
+export const TopicItemSchema = z.object({
+  term: z.string(),
+  mentions: z.number().int(),
+  ...Sentiments,
+});
+export const TopicsInsightSchema = z.object({
+  ...Frame,
+  /** The 20 most used terms of the range, most mentions first (ties by term). */
+  items: z.array(TopicItemSchema),
+  /** True when the range does not start and end at local midnight (terms are counted per whole local day). */
+  approximate: z.boolean(),
+});
+export type TopicsInsight = z.infer<typeof TopicsInsightSchema>;

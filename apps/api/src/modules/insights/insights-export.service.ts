@@ -21,6 +21,7 @@ const RAW_FILTER: Record<Exclude<InsightPanel, 'care'>, RawMentionFilter> = {
   campaigns: { withCampaign: true },
   'purchase-intent': { type: 'purchase_intent' },
   'share-of-voice': {},
+  topics: {},
 };
 
 /** `GET /api/insights/export.csv`: a panel's table, or the mentions/tickets behind it, streamed page by page. */
@@ -245,6 +246,13 @@ export class InsightsExportService {
         return [
           ['brandId', 'name', 'kind', 'mentions', 'share', 'positive', 'neutral', 'negative'],
           ...r.items.map((b) => [b.brandId, b.name, b.kind, b.mentions, b.share, b.positive, b.neutral, b.negative]),
+        ];
+      }
+      case 'topics': {
+        const r = await this.insights.topics(q);
+        return [
+          ['term', 'mentions', 'positive', 'neutral', 'negative'],
+          ...r.items.map((i) => [i.term, i.mentions, i.positive, i.neutral, i.negative]),
         ];
       }
       case 'care': {

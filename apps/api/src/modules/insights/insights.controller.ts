@@ -16,6 +16,7 @@ import {
   PurchaseIntentInsightDto,
   SentimentInsightDto,
   ShareOfVoiceInsightDto,
+  TopicsInsightDto,
   TypesInsightDto,
   VolumeInsightDto,
 } from './insights.dto.js';
@@ -83,6 +84,13 @@ export class InsightsController {
   @ZodResponse({ type: ShareOfVoiceInsightDto })
   shareOfVoice(@Query() q: InsightsQueryDto) {
     return this.insights.shareOfVoice(q);
+  }
+
+  /** The 20 most used terms (hashtags and words) of the range, with their sentiment. */
+  @Get('topics')
+  @ZodResponse({ type: TopicsInsightDto })
+  topics(@Query() q: InsightsQueryDto) {
+    return this.insights.topics(q);
   }
 
   /** Per-agent rows (`agents`) only for managers and admins; marketing gets totals, teams and outcomes. */

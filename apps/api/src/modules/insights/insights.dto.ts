@@ -9,6 +9,7 @@ import {
   PurchaseIntentInsightSchema,
   SentimentInsightSchema,
   ShareOfVoiceInsightSchema,
+  TopicsInsightSchema,
   TypesInsightSchema,
   VolumeInsightSchema,
 } from '@dengar/contracts';
@@ -26,3 +27,4 @@ export class CampaignsInsightDto extends createZodDto(CampaignsInsightSchema) {}
 export class PurchaseIntentInsightDto extends createZodDto(PurchaseIntentInsightSchema) {}
 export class ShareOfVoiceInsightDto extends createZodDto(ShareOfVoiceInsightSchema) {}
 export class CareInsightDto extends createZodDto(CareInsightSchema) {}
+export class TopicsInsightDto extends createZodDto(TopicsInsightSchema) {}

@@ -14,6 +14,11 @@ export const INFLUENCER_MIN = 25;
 export const SKETCH_K = 1024;
 const HASH_SPACE = 2 ** 60;
 
+/** Care percentiles are exact up to this many tickets in the range; above, they come from a sample of about this size. */
+export const CARE_EXACT_MAX = 20_000;
+/** The ticket facts' `sample` column: 64 strata by the id's last byte. */
+const SAMPLE_STRATA = 64;
+
 export type Interval = 'hour' | 'day' | 'week';
 
 /** What every rollup read filters on. */
@@ -160,6 +165,17 @@ function brandCondition(brandKey: string, column: string, ps: Params, array = fa
       : `${column} IN (SELECT id FROM brands WHERE kind = ${kind})`;
   }
   return array ? `${column} @> ARRAY[${ps.p(brandKey)}]::uuid[]` : `${column} = ${ps.p(brandKey)}`;
+}
+
+/** `{id, day, n}` rows → id → day → n. */
+function groupDaily(rows: { id: string; day: string; n: number }[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    let days = out.get(r.id);
+    if (!days) out.set(r.id, (days = new Map<string, number>()));
+    days.set(r.day, (days.get(r.day) ?? 0) + Number(r.n));
+  }
+  return out;
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -393,6 +409,13 @@ export class InsightsRepository {
       ps.values,
     );
     const byId = new Map(rows.map((r) => [r.authorId, r]));
+    const daily = await this.authorDaily(
+      brandKey,
+      top.map((t) => t.authorId),
+      firstDay,
+      lastDay,
+      sourceKind,
+    );
     return top.flatMap((t) => {
       const r = byId.get(t.authorId);
       return r
@@ -403,10 +426,49 @@ export class InsightsRepository {
               positive: num(r.positive),
               negative: num(r.negative),
               engagement: num(r.engagement),
+              daily: daily.get(t.authorId) ?? new Map<string, number>(),
             },
           ]
         : [];
     });
+  }
+
+  /** Mentions per author and local day (the author-days primary key, one index range per author). */
+  private async authorDaily(
+    brandKey: string,
+    authorIds: string[],
+    firstDay: string,
+    lastDay: string,
+    sourceKind: string | undefined,
+  ): Promise<Map<string, Map<string, number>>> {
+    const ps = new Params();
+    const rows = await this.ds.query<{ id: string; day: string; n: number }[]>(
+      `SELECT d.author_id AS id, to_char(d.day, 'YYYY-MM-DD') AS day, sum(d.n)::int AS n
+       FROM insights_author_days d
+       WHERE d.brand_key = ${ps.p(brandKey)} AND d.author_id = ANY(${ps.p(authorIds)}::uuid[])
+         AND d.day BETWEEN ${ps.p(firstDay)}::date AND ${ps.p(lastDay)}::date
+         ${sourceKind ? `AND d.source_kind = ${ps.p(sourceKind)}` : ''}
+       GROUP BY 1, 2`,
+      ps.values,
+    );
+    return groupDaily(rows);
+  }
+
+  /** Mentions per campaign and local day of the range (campaign rollup + unfolded deltas). */
+  async campaignDaily(s: Scope, campaignIds: string[]): Promise<Map<string, Map<string, number>>> {
+    if (!campaignIds.length) return new Map();
+    const ps = new Params();
+    const where = `campaign_id = ANY(${ps.p(campaignIds)}::uuid[]) AND bucket >= ${ps.p(s.start)} AND bucket < ${ps.p(
+      s.end,
+    )}${s.sourceKind ? ` AND source_kind = ${ps.p(s.sourceKind)}` : ''}`;
+    const rows = await this.ds.query<{ id: string; day: string; n: number }[]>(
+      `SELECT r.campaign_id AS id, to_char(r.bucket AT TIME ZONE ${ps.p(s.tz)}, 'YYYY-MM-DD') AS day, sum(r.n)::int AS n
+       FROM (SELECT campaign_id, bucket, n FROM insights_campaign_rollup WHERE ${where}
+             UNION ALL SELECT campaign_id, bucket, n FROM insights_campaign_delta WHERE ${where}) r
+       GROUP BY 1, 2`,
+      ps.values,
+    );
+    return groupDaily(rows);
   }
 
   /** Per campaign (of the brand key's brands), with the previous period's total of them all. */
@@ -480,61 +542,167 @@ export class InsightsRepository {
     }));
   }
 
+  /** The most used terms over local days (term rollup + unfolded deltas), most mentions first, ties by term. */
+  async topics(
+    brandKey: string,
+    firstDay: string,
+    lastDay: string,
+    sourceKind: string | undefined,
+    limit: number,
+  ): Promise<{ term: string; mentions: number; positive: number; neutral: number; negative: number }[]> {
+    const ps = new Params();
+    const where = `brand_key = ${ps.p(brandKey)} AND source_kind = ${ps.p(sourceKind ?? ALL_KINDS)}
+      AND day BETWEEN ${ps.p(firstDay)}::date AND ${ps.p(lastDay)}::date`;
+    const cols = 'term, n, positive, neutral, negative';
+    const rows = await this.ds.query<Record<string, unknown>[]>(
+      `SELECT r.term, sum(r.n) AS mentions, sum(r.positive) AS positive, sum(r.neutral) AS neutral,
+         sum(r.negative) AS negative
+       FROM (SELECT ${cols} FROM insights_term_rollup WHERE ${where}
+             UNION ALL SELECT ${cols} FROM insights_term_delta WHERE ${where}) r
+       GROUP BY r.term HAVING sum(r.n) > 0
+       ORDER BY 2 DESC, r.term COLLATE "C" LIMIT ${ps.p(limit)}`,
+      ps.values,
+    );
+    return rows.map((r) => ({
+      term: String(r.term),
+      mentions: num(r.mentions),
+      positive: num(r.positive),
+      neutral: num(r.neutral),
+      negative: num(r.negative),
+    }));
+  }
+
   async brands(): Promise<{ id: string; name: string; kind: 'own' | 'competitor' }[]> {
     return this.ds.query(`SELECT id, name, kind FROM brands ORDER BY name`);
   }
 
-  /** Median and p90 per scope (total, team, current assignee) over tickets created in the range. */
-  async care(s: Scope, perAgent: boolean): Promise<CareRow[]> {
-    const ps = new Params();
-    const where = [`f.created_at >= ${ps.p(s.start)}`, `f.created_at < ${ps.p(s.end)}`];
-    const brand = brandCondition(s.brandKey, 'f.brand_id', ps);
-    if (brand) where.push(brand);
-    if (s.sourceKind) where.push(`f.source_kind = ${ps.p(s.sourceKind)}`);
-    const pct = (col: string) => `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY f.${col})`;
-    const sets = perAgent ? '(), (f.team_id), (f.assignee_id)' : '(), (f.team_id)';
-    type Row = Omit<CareRow, 'scope' | 'name'> & { gt: number; ga: number };
-    // Each percentile sorts its group's values: with the default 4 MB they spill to disk at 100k+ tickets.
-    const rows = await this.ds.transaction(async (em) => {
-      await em.query(`SET LOCAL work_mem = '64MB'`);
-      return em.query<Row[]>(
-        `SELECT f.team_id AS "teamId", ${perAgent ? 'f.assignee_id' : 'NULL::uuid'} AS "assigneeId",
-         GROUPING(f.team_id) AS gt, ${perAgent ? 'GROUPING(f.assignee_id)' : '1'} AS ga, count(*)::int AS tickets,
-         ${pct('first_response_min')} AS fr, ${pct('first_response_bmin')} AS frb,
-         ${pct('resolution_min')} AS res, ${pct('resolution_bmin')} AS resb,
+  /**
+   * Median and p90 per scope (total, team, current assignee) over tickets created in the range. Counts are exact
+   * (one hash aggregate per team × assignee, summed here). Percentiles are exact up to `CARE_EXACT_MAX` tickets;
+   * above, they come from a random sample of about that many (the first k of the 64 id strata, index range).
+   */
+  async care(s: Scope, perAgent: boolean): Promise<{ rows: CareRow[]; approximate: boolean }> {
+    const filter = (ps: Params) => {
+      const where = [`f.created_at >= ${ps.p(s.start)}`, `f.created_at < ${ps.p(s.end)}`];
+      const brand = brandCondition(s.brandKey, 'f.brand_id', ps);
+      if (brand) where.push(brand);
+      if (s.sourceKind) where.push(`f.source_kind = ${ps.p(s.sourceKind)}`);
+      return where;
+    };
+    const cps = new Params();
+    const counts = await this.ds.query<
+      {
+        teamId: string;
+        assigneeId: string | null;
+        tickets: number;
+        frCount: number;
+        resCount: number;
+        hits: number;
+        misses: number;
+        reopened: number;
+      }[]
+    >(
+      `SELECT f.team_id AS "teamId", f.assignee_id AS "assigneeId", count(*)::int AS tickets,
          count(f.first_response_min)::int AS "frCount", count(f.resolution_min)::int AS "resCount",
          count(*) FILTER (WHERE f.sla_hit)::int AS hits, count(*) FILTER (WHERE NOT f.sla_hit)::int AS misses,
          coalesce(sum(f.reopened), 0)::int AS reopened
-       FROM insights_ticket_facts f WHERE ${where.join(' AND ')}
-       GROUP BY GROUPING SETS (${sets})`,
+       FROM insights_ticket_facts f WHERE ${filter(cps).join(' AND ')} GROUP BY 1, 2`,
+      cps.values,
+    );
+    const total = counts.reduce((n, c) => n + c.tickets, 0);
+    if (total === 0) return { rows: [], approximate: false };
+    const strata = total <= CARE_EXACT_MAX ? SAMPLE_STRATA : Math.ceil((SAMPLE_STRATA * CARE_EXACT_MAX) / total);
+
+    const ps = new Params();
+    const where = filter(ps);
+    if (strata < SAMPLE_STRATA) where.push(`f.sample < ${ps.p(strata)}`);
+    const pct = (col: string) => `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY f.${col})`;
+    const sets = perAgent ? '(), (f.team_id), (f.assignee_id)' : '(), (f.team_id)';
+    type Row = { teamId: string | null; assigneeId: string | null; gt: number; ga: number } & Pick<
+      CareRow,
+      'fr' | 'frb' | 'res' | 'resb'
+    >;
+    // Each percentile sorts its group's values: with the default 4 MB they spill to disk at 20k+ tickets.
+    const pcts = await this.ds.transaction(async (em) => {
+      await em.query(`SET LOCAL work_mem = '64MB'`);
+      return em.query<Row[]>(
+        `SELECT f.team_id AS "teamId", ${perAgent ? 'f.assignee_id' : 'NULL::uuid'} AS "assigneeId",
+           GROUPING(f.team_id) AS gt, ${perAgent ? 'GROUPING(f.assignee_id)' : '1'} AS ga,
+           ${pct('first_response_min')} AS fr, ${pct('first_response_bmin')} AS frb,
+           ${pct('resolution_min')} AS res, ${pct('resolution_bmin')} AS resb
+         FROM insights_ticket_facts f WHERE ${where.join(' AND ')}
+         GROUP BY GROUPING SETS (${sets})`,
         ps.values,
       );
     });
-    const teamIds = rows.filter((r) => r.gt === 0 && r.teamId).map((r) => r.teamId!);
-    const userIds = rows.filter((r) => r.ga === 0 && r.assigneeId).map((r) => r.assigneeId!);
-    const teamNames = new Map(
-      (
-        await this.ds.query<{ id: string; name: string }[]>(`SELECT id, name FROM teams WHERE id = ANY($1)`, [teamIds])
-      ).map((t) => [t.id, t.name]),
-    );
-    const userNames = new Map(
-      (
-        await this.ds.query<{ id: string; name: string }[]>(`SELECT id, name FROM users WHERE id = ANY($1)`, [userIds])
-      ).map((u) => [u.id, u.name]),
-    );
-    return rows
-      .filter((r) => r.gt === 1 || r.teamId)
-      .filter((r) => !perAgent || r.ga === 1 || r.assigneeId)
-      .map((r) => {
-        const scope: CareRow['scope'] = r.gt === 0 ? 'team' : perAgent && r.ga === 0 ? 'agent' : 'total';
-        const name =
-          scope === 'team'
-            ? (teamNames.get(r.teamId!) ?? null)
-            : scope === 'agent'
-              ? userNames.get(r.assigneeId!)
-              : null;
-        return { ...r, scope, name: name ?? null };
+    const find = (scope: CareRow['scope'], id: string | null) =>
+      pcts.find((p) =>
+        scope === 'total'
+          ? p.gt === 1 && p.ga === 1
+          : scope === 'team'
+            ? p.gt === 0 && p.teamId === id
+            : p.gt === 1 && p.ga === 0 && p.assigneeId === id,
+      );
+    const sum = (rows: typeof counts) => ({
+      tickets: rows.reduce((n, c) => n + c.tickets, 0),
+      frCount: rows.reduce((n, c) => n + c.frCount, 0),
+      resCount: rows.reduce((n, c) => n + c.resCount, 0),
+      hits: rows.reduce((n, c) => n + c.hits, 0),
+      misses: rows.reduce((n, c) => n + c.misses, 0),
+      reopened: rows.reduce((n, c) => n + c.reopened, 0),
+    });
+    const row = (scope: CareRow['scope'], teamId: string | null, assigneeId: string | null, of: typeof counts) => {
+      const p = find(scope, scope === 'agent' ? assigneeId : teamId);
+      return {
+        ...sum(of),
+        teamId,
+        assigneeId,
+        scope,
+        name: null,
+        fr: p?.fr ?? null,
+        frb: p?.frb ?? null,
+        res: p?.res ?? null,
+        resb: p?.resb ?? null,
+      };
+    };
+    const teamIds = [...new Set(counts.map((c) => c.teamId))];
+    const userIds = perAgent ? [...new Set(counts.flatMap((c) => (c.assigneeId ? [c.assigneeId] : [])))] : [];
+    const [teamNames, userNames] = await Promise.all([
+      this.names('teams', teamIds),
+      userIds.length ? this.names('users', userIds) : new Map<string, string>(),
+    ]);
+    const rows: CareRow[] = [row('total', null, null, counts)];
+    for (const id of teamIds) {
+      rows.push({
+        ...row(
+          'team',
+          id,
+          null,
+          counts.filter((c) => c.teamId === id),
+        ),
+        name: teamNames.get(id) ?? null,
       });
+    }
+    for (const id of userIds) {
+      rows.push({
+        ...row(
+          'agent',
+          null,
+          id,
+          counts.filter((c) => c.assigneeId === id),
+        ),
+        name: userNames.get(id) ?? null,
+      });
+    }
+    return { rows, approximate: strata < SAMPLE_STRATA };
+  }
+
+  private async names(table: 'teams' | 'users', ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.ds.query<{ id: string; name: string }[]>(
+      `SELECT id, name FROM ${table} WHERE id = ANY($1)`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   async ticketCount(s: Scope): Promise<number> {

@@ -12,6 +12,7 @@ import {
   type PurchaseIntentInsight,
   type SentimentInsight,
   type ShareOfVoiceInsight,
+  type TopicsInsight,
   type TypesInsight,
   type VolumeInsight,
 } from '@dengar/contracts';
@@ -38,6 +39,7 @@ const MAX_RANGE_MS = 732 * DAY_MS;
 const MAX_HOURLY_MS = 31 * DAY_MS;
 const DEFAULT_DAYS = 30;
 const INFLUENCER_LIMIT = 20;
+const TOPIC_LIMIT = 20;
 
 /** A resolved request: the rollup scope plus what the response frame echoes. */
 export interface ResolvedQuery {
@@ -58,6 +60,13 @@ export interface ResolvedQuery {
 
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+/** Every local day from `first` to `last` (`YYYY-MM-DD`, both inclusive), oldest first. */
+function daysOf(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let d = first; d <= last; d = addDays(d, 1)) out.push(d);
+  return out;
+}
 
 const summary = (metric: string, value: number, previous: number): InsightSummary => ({
   metric,
@@ -286,18 +295,48 @@ export class InsightsService {
       this.repo.totals(r.scope),
       this.repo.influencers(brandKey, r.days.first, r.days.last, sourceKind, INFLUENCER_LIMIT),
     ]);
-    return { ...r.frame, summary: summary('mentions', current.n, previous.n), items };
+    const days = daysOf(r.days.first, r.days.last);
+    return {
+      ...r.frame,
+      summary: summary('mentions', current.n, previous.n),
+      items: items.map(({ daily, ...i }) => ({ ...i, trend: days.map((d) => daily.get(d) ?? 0) })),
+    };
+  }
+
+  /** The most used terms (hashtags and words, see the InsightsRollups migration) of the range's local days. */
+  async topics(q: InsightsQuery): Promise<TopicsInsight> {
+    const r = await this.resolve(q);
+    const { brandKey, sourceKind } = r.scope;
+    const [{ current, previous }, items] = await Promise.all([
+      this.repo.totals(r.scope),
+      this.repo.topics(brandKey, r.days.first, r.days.last, sourceKind, TOPIC_LIMIT),
+    ]);
+    return {
+      ...r.frame,
+      summary: summary('mentions', current.n, previous.n),
+      items,
+      // Terms are counted per whole local day: a range of instants inside days is widened to them.
+      approximate: !r.days.aligned,
+    };
   }
 
   async campaigns(q: InsightsQuery): Promise<CampaignsInsight> {
     const r = await this.resolve(q);
     const rows = await this.repo.campaigns(r.scope);
+    const daily = await this.repo.campaignDaily(
+      r.scope,
+      rows.map((c) => c.campaignId),
+    );
+    const days = daysOf(r.days.first, r.days.last);
     const value = rows.reduce((s, c) => s + c.mentions, 0);
     const previous = rows.reduce((s, c) => s + c.previous, 0);
     return {
       ...r.frame,
       summary: summary('campaignMentions', value, previous),
-      items: rows.map(({ previous: _previous, ...c }) => c),
+      items: rows.map(({ previous: _previous, ...c }) => ({
+        ...c,
+        trend: days.map((d) => daily.get(c.campaignId)?.get(d) ?? 0),
+      })),
     };
   }
 
@@ -378,7 +417,7 @@ export class InsightsService {
       start: new Date(2 * r.scope.start.getTime() - r.scope.end.getTime()),
       end: r.scope.start,
     };
-    const [rows, previous, outcomes] = await Promise.all([
+    const [{ rows, approximate }, previous, outcomes] = await Promise.all([
       this.repo.care(r.scope, perAgent),
       this.repo.ticketCount(prevScope),
       this.repo.outcomes(r.scope),
@@ -399,6 +438,7 @@ export class InsightsService {
       teams,
       ...(perAgent ? { agents } : {}),
       outcomes,
+      approximate,
     };
   }
 

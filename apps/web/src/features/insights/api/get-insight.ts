@@ -7,6 +7,7 @@ import {
   PurchaseIntentInsightSchema,
   SentimentInsightSchema,
   ShareOfVoiceInsightSchema,
+  TopicsInsightSchema,
   TypesInsightSchema,
   VolumeInsightSchema,
   type InsightPanel,
@@ -29,6 +30,7 @@ export const INSIGHT_SCHEMAS = {
   'purchase-intent': PurchaseIntentInsightSchema,
   'share-of-voice': ShareOfVoiceInsightSchema,
   care: CareInsightSchema,
+  topics: TopicsInsightSchema,
 } as const satisfies Record<InsightPanel, z.ZodType>;
 
 export type InsightOf<P extends InsightPanel> = z.infer<(typeof INSIGHT_SCHEMAS)[P]>;

@@ -1,4 +1,5 @@
 import type { CareMetrics } from '@dengar/contracts';
+import type { MessageKey } from '../../../i18n/dictionaries';
 import { useT } from '../../../i18n/i18n-provider';
 import { BarChart } from './charts/bar-chart';
 import { useInsightFormat } from './insight-format';
@@ -67,7 +68,22 @@ export function CarePanel({ filters, setupPath, timezone }: PanelProps) {
   );
 }
 
-function CareTable({ caption, rows }: { caption: string; rows: (CareMetrics & { key: string; name: string })[] }) {
+type CareRow = CareMetrics & { key: string; name: string };
+
+/** The care table's number columns: heading key and how a row shows it. */
+const CARE_COLUMNS: [MessageKey, (row: CareRow, format: ReturnType<typeof useInsightFormat>) => string][] = [
+  ['insightsPage.care.tickets', (row, f) => f.number(row.tickets)],
+  ['insightsPage.care.frtMedian', (row, f) => f.minutes(row.firstResponse.median)],
+  ['insightsPage.care.frtP90', (row, f) => f.minutes(row.firstResponse.p90)],
+  ['insightsPage.care.frtBusiness', (row, f) => f.minutes(row.firstResponse.medianBusiness)],
+  ['insightsPage.care.resolutionMedian', (row, f) => f.minutes(row.resolution.median)],
+  ['insightsPage.care.resolutionP90', (row, f) => f.minutes(row.resolution.p90)],
+  ['insightsPage.care.resolutionBusiness', (row, f) => f.minutes(row.resolution.medianBusiness)],
+  ['insightsPage.care.slaHitRate', (row, f) => (row.slaHitRate === null ? '—' : f.share(row.slaHitRate))],
+  ['insightsPage.care.reopened', (row, f) => f.number(row.reopened)],
+];
+
+function CareTable({ caption, rows }: { caption: string; rows: CareRow[] }) {
   const t = useT();
   const format = useInsightFormat();
   return (
@@ -77,48 +93,22 @@ function CareTable({ caption, rows }: { caption: string; rows: (CareMetrics & { 
         <thead>
           <tr>
             <th scope="col">{t('insightsPage.care.name')}</th>
-            <th scope="col" className="num">
-              {t('insightsPage.care.tickets')}
-            </th>
-            <th scope="col" className="num">
-              {t('insightsPage.care.frtMedian')}
-            </th>
-            <th scope="col" className="num">
-              {t('insightsPage.care.frtP90')}
-            </th>
-            <th scope="col" className="num">
-              {t('insightsPage.care.frtBusiness')}
-            </th>
-            <th scope="col" className="num">
-              {t('insightsPage.care.resolutionMedian')}
-            </th>
-            <th scope="col" className="num">
-              {t('insightsPage.care.resolutionP90')}
-            </th>
-            <th scope="col" className="num">
-              {t('insightsPage.care.resolutionBusiness')}
-            </th>
-            <th scope="col" className="num">
-              {t('insightsPage.care.slaHitRate')}
-            </th>
-            <th scope="col" className="num">
-              {t('insightsPage.care.reopened')}
-            </th>
+            {CARE_COLUMNS.map(([key]) => (
+              <th key={key} scope="col" className="num">
+                {t(key)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
               <th scope="row">{row.name}</th>
-              <td className="num">{format.number(row.tickets)}</td>
-              <td className="num">{format.minutes(row.firstResponse.median)}</td>
-              <td className="num">{format.minutes(row.firstResponse.p90)}</td>
-              <td className="num">{format.minutes(row.firstResponse.medianBusiness)}</td>
-              <td className="num">{format.minutes(row.resolution.median)}</td>
-              <td className="num">{format.minutes(row.resolution.p90)}</td>
-              <td className="num">{format.minutes(row.resolution.medianBusiness)}</td>
-              <td className="num">{row.slaHitRate === null ? '—' : format.share(row.slaHitRate)}</td>
-              <td className="num">{format.number(row.reopened)}</td>
+              {CARE_COLUMNS.map(([key, show]) => (
+                <td key={key} className="num">
+                  {show(row, format)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import { useT } from '../../../i18n/i18n-provider';
 import { mentionsDrillDown, type InsightFilters } from '../insight-filters';
 import { BarChart } from './charts/bar-chart';
 import { Heatmap } from './charts/heatmap';
+import { Sparkline } from './charts/sparkline';
 import { StackedBar } from './charts/stacked-bar';
 import { TimeSeriesChart, type Series } from './charts/time-series-chart';
 import { useInsightFormat } from './insight-format';
@@ -130,16 +131,7 @@ export function SentimentPanel({ filters, mentionsPath, setupPath, timezone }: P
         const byLabel = new Map(data.series.map((point) => [point.label, point]));
         return (
           <>
-            <StackedBar
-              label={t('insightsPage.sentiment.mix')}
-              formatValue={format.number}
-              segments={(['positive', 'neutral', 'negative'] as const).map((label) => ({
-                key: label,
-                label: t(`insightsPage.sentimentLabel.${label}`),
-                value: data.totals[label],
-                color: SENTIMENT_COLORS[label],
-              }))}
-            />
+            <SentimentMix label={t('insightsPage.sentiment.mix')} {...pick(data.totals)} />
             <TimeSeriesChart
               label={t('insightsPage.sentiment.chart')}
               buckets={data.series.map((point) => point.label)}
@@ -284,6 +276,7 @@ export function InfluencersPanel({ filters, mentionsPath, setupPath, timezone }:
               <th scope="col" className="num">
                 {t('insightsPage.influencers.mentions')}
               </th>
+              <th scope="col">{t('insightsPage.trend')}</th>
               <th scope="col">{t('insightsPage.influencers.sentiment')}</th>
             </tr>
           </thead>
@@ -302,29 +295,14 @@ export function InfluencersPanel({ filters, mentionsPath, setupPath, timezone }:
                 <td className="num">{format.number(item.followers)}</td>
                 <td className="num">{format.number(item.mentions)}</td>
                 <td>
-                  <StackedBar
+                  <Sparkline values={item.trend} />
+                </td>
+                <td>
+                  <SentimentMix
                     label={t('insightsPage.influencers.sentimentOf', { handle: item.handle })}
-                    formatValue={format.number}
-                    segments={[
-                      {
-                        key: 'positive',
-                        label: t('insightsPage.sentimentLabel.positive'),
-                        value: item.positive,
-                        color: SENTIMENT_COLORS.positive,
-                      },
-                      {
-                        key: 'neutral',
-                        label: t('insightsPage.sentimentLabel.neutral'),
-                        value: Math.max(0, item.mentions - item.positive - item.negative),
-                        color: SENTIMENT_COLORS.neutral,
-                      },
-                      {
-                        key: 'negative',
-                        label: t('insightsPage.sentimentLabel.negative'),
-                        value: item.negative,
-                        color: SENTIMENT_COLORS.negative,
-                      },
-                    ]}
+                    positive={item.positive}
+                    neutral={Math.max(0, item.mentions - item.positive - item.negative)}
+                    negative={item.negative}
                   />
                 </td>
               </tr>
@@ -357,6 +335,7 @@ export function CampaignsPanel({ filters, mentionsPath, setupPath, timezone }: P
               <th scope="col" className="num">
                 {t('insightsPage.campaigns.mentions')}
               </th>
+              <th scope="col">{t('insightsPage.trend')}</th>
               <th scope="col" className="num">
                 {t('insightsPage.campaigns.reach')}
               </th>
@@ -377,19 +356,13 @@ export function CampaignsPanel({ filters, mentionsPath, setupPath, timezone }: P
                   </Link>
                 </th>
                 <td className="num">{format.number(item.mentions)}</td>
+                <td>
+                  <Sparkline values={item.trend} />
+                </td>
                 <td className="num">{format.number(item.reach)}</td>
                 <td className="num">{format.number(item.engagement)}</td>
                 <td>
-                  <StackedBar
-                    label={t('insightsPage.campaigns.sentimentOf', { name: item.name })}
-                    formatValue={format.number}
-                    segments={(['positive', 'neutral', 'negative'] as const).map((label) => ({
-                      key: label,
-                      label: t(`insightsPage.sentimentLabel.${label}`),
-                      value: item[label],
-                      color: SENTIMENT_COLORS[label],
-                    }))}
-                  />
+                  <SentimentMix label={t('insightsPage.campaigns.sentimentOf', { name: item.name })} {...pick(item)} />
                 </td>
               </tr>
             ))}
@@ -501,21 +474,82 @@ export function ShareOfVoicePanel({ filters, mentionsPath, setupPath, timezone }
                   {t(item.kind === 'own' ? 'insightsPage.sov.ownBrand' : 'insightsPage.sov.competitor')} ·{' '}
                   {format.share(item.share)}
                 </span>
-                <StackedBar
-                  label={t('insightsPage.sov.sentimentOf', { name: item.name })}
-                  formatValue={format.number}
-                  segments={(['positive', 'neutral', 'negative'] as const).map((label) => ({
-                    key: label,
-                    label: t(`insightsPage.sentimentLabel.${label}`),
-                    value: item[label],
-                    color: SENTIMENT_COLORS[label],
-                  }))}
-                />
+                <SentimentMix label={t('insightsPage.sov.sentimentOf', { name: item.name })} {...pick(item)} />
               </li>
             ))}
           </ul>
         </>
       )}
     </InsightPanel>
+  );
+}
+
+export function TopicsPanel({ filters, mentionsPath, setupPath, timezone }: PanelProps) {
+  const t = useT();
+  const format = useInsightFormat(timezone);
+  const drill = useDrill(mentionsPath);
+  return (
+    <InsightPanel
+      panel="topics"
+      filters={filters}
+      setupPath={setupPath}
+      title={t('insightsPage.topics.title')}
+      question={t('insightsPage.topics.question')}
+      summaryLabel={t('insightsPage.topics.summary')}
+      isEmpty={(data) => data.items.length === 0}
+    >
+      {(data) => (
+        <BarChart
+          label={t('insightsPage.topics.chart')}
+          formatValue={format.number}
+          bars={data.items.map((item) => ({
+            key: item.term,
+            label: item.term,
+            value: item.mentions,
+            note: t('insightsPage.topics.note', {
+              negative: format.share(item.mentions > 0 ? item.negative / item.mentions : 0),
+            }),
+            color: item.negative > item.positive ? SENTIMENT_COLORS.negative : SENTIMENT_COLORS.positive,
+          }))}
+          selectLabel={(bar) => t('insightsPage.drill.bar', { label: bar.label, count: format.number(bar.value) })}
+          onSelect={(term) => drill(mentionsDrillDown(filters, data, { q: term.replace(/^#/, '') }))}
+        />
+      )}
+    </InsightPanel>
+  );
+}
+
+const pick = ({ positive, neutral, negative }: { positive: number; neutral: number; negative: number }) => ({
+  positive,
+  neutral,
+  negative,
+});
+
+/** Positive, neutral and negative as one bar with the numbers beside it. */
+function SentimentMix({
+  label,
+  positive,
+  neutral,
+  negative,
+}: {
+  label: string;
+  positive: number;
+  neutral: number;
+  negative: number;
+}) {
+  const t = useT();
+  const format = useInsightFormat();
+  const values = { positive, neutral, negative };
+  return (
+    <StackedBar
+      label={label}
+      formatValue={format.number}
+      segments={(['positive', 'neutral', 'negative'] as const).map((key) => ({
+        key,
+        label: t(`insightsPage.sentimentLabel.${key}`),
+        value: values[key],
+        color: SENTIMENT_COLORS[key],
+      }))}
+    />
   );
 }

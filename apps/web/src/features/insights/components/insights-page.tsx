@@ -23,6 +23,7 @@ import {
   PurchaseIntentPanel,
   SentimentPanel,
   ShareOfVoicePanel,
+  TopicsPanel,
   TypesPanel,
   VolumePanel,
 } from './insight-panels';
@@ -143,6 +144,7 @@ export function InsightsPage({
         <VolumePanel {...props} />
         <TypesPanel {...props} />
         <SentimentPanel {...props} />
+        <TopicsPanel {...props} />
         <HeatmapPanel {...props} />
         <AuthorsPanel {...props} />
         <ShareOfVoicePanel {...props} />
