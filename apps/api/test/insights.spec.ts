@@ -10,6 +10,8 @@ import { deliver, item } from './support/webhook.js';
  * DST zone (Europe/Berlin switches to summer time on 2026-03-29 at 01:00 UTC), a zone without DST (Asia/Jakarta,
  * +07:00) and a half-hour zone (Asia/Kolkata, +05:30); roles; validation; CSV; freshness.
  */
+type HeatCell = { weekday: number; hour: number; mentions: number; negative: number };
+
 describe('insights', () => {
   let app: TicketApp;
   let admin: Client;
@@ -43,7 +45,7 @@ describe('insights', () => {
     return res.body;
   };
 
-  const cell = (cells: { weekday: number; hour: number }[], weekday: number, hour: number) =>
+  const cell = (cells: HeatCell[], weekday: number, hour: number) =>
     cells.find((c) => c.weekday === weekday && c.hour === hour);
 
   /** What the mentions table says (the oracle the rollups must agree with). */
@@ -263,7 +265,8 @@ describe('insights', () => {
 
     // Folding moves deltas into the rollups without changing any answer.
     await app.t.db.query('SELECT insights_fold()');
-    const [{ n: left }] = await app.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM insights_mention_delta');
+    const [deltas] = await app.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM insights_mention_delta');
+    const left = deltas!.n;
     expect(left).toBe(0);
     expect((await get(marketing, `/api/insights/types?${range}`)).items).toEqual(types.items);
   });

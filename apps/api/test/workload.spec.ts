@@ -77,7 +77,7 @@ describe('workload', () => {
   afterAll(() => t?.close());
 
   const number = async (id: string) =>
-    (await sql<{ number: number }[]>('SELECT number FROM tickets WHERE id = $1', [id]))[0]!.number;
+    (await sql<{ number: number }>('SELECT number FROM tickets WHERE id = $1', [id]))[0]!.number;
 
   it('answers each team member’s load and each team’s unassigned queue, with exact numbers', async () => {
     const res = await manager.get<Workload>('/api/workload');
