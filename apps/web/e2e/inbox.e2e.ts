@@ -204,11 +204,15 @@ describe('inbox: the live queue', () => {
     await page.keyboard.press('k');
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/inbox/unassigned/${ids[1]}`);
+    // Opening a ticket moves focus to its heading (once its detail is in): wait for that before the next key.
+    const openHeading = pane.getByRole('heading').first();
+    await openHeading.waitFor();
+    await expect.poll(() => openHeading.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // `/` jumps to the search field; typing there is not taken for shortcuts.
     await page.keyboard.press('/');
     const search = page.getByRole('searchbox', { name: 'Search tickets', exact: true });
-    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('jk');
     expect(await search.inputValue()).toBe('jk');
     await search.fill('');

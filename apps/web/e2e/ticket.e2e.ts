@@ -97,7 +97,7 @@ describe('the open ticket', () => {
     const heading = ticketHeading(page, ticket.number);
     await heading.waitFor();
     // The heading takes focus when the ticket opens.
-    expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
     await page
       .getByRole('article', { name: 'Post by Dewi Lestari' })
       .getByText(`My order ${stamp} never arrived, can you help?`)
@@ -109,7 +109,7 @@ describe('the open ticket', () => {
     // `r` puts the caret in the reply box; `/` and the shortcut open the saved replies.
     await page.keyboard.press('r');
     const box = page.getByRole('textbox', { name: 'Reply', exact: true });
-    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
     await box.pressSequentially(`/${shortcut.slice(0, 10)}`);
     const options = page.getByRole('listbox', { name: 'Saved replies' });
     await options.getByRole('option', { name: new RegExp(shortcut) }).waitFor();
