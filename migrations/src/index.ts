@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CareRollups1795830000000 } from './1795830000000-CareRollups.js';
 import { InsightsRollups1795820000000 } from './1795820000000-InsightsRollups.js';
 import { SearchTrigramIndexes1795817120771 } from './1795817120771-SearchTrigramIndexes.js';
 import { QueueSortIndexes1795816205207 } from './1795816205207-QueueSortIndexes.js';
@@ -16,4 +17,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   QueueSortIndexes1795816205207,
   SearchTrigramIndexes1795817120771,
   InsightsRollups1795820000000,
+  CareRollups1795830000000,
 ];

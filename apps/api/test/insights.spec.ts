@@ -551,6 +551,124 @@ describe('insights', () => {
       expect(lines).toHaveLength(6);
     });
 
+    /** The care rollups (folded or not) agree key by key with the ticket facts they summarise. */
+    async function expectRollupsMatchFacts() {
+      const nil = `'00000000-0000-0000-0000-000000000000'::uuid`;
+      const [diff] = await app.t.db.query<{ care: number; outcomes: number; rows: number }>(
+        `WITH tz AS (SELECT timezone AS tz FROM workspace_settings WHERE id = 1),
+         facts AS (
+           SELECT (f.created_at AT TIME ZONE tz.tz)::date AS day, f.team_id, coalesce(f.assignee_id, ${nil}) AS a,
+             coalesce(f.brand_id, ${nil}) AS b, f.source_kind, count(*)::int AS n, count(f.first_response_min)::int AS fr,
+             count(f.resolution_min)::int AS res, (count(*) FILTER (WHERE f.sla_hit))::int AS hits,
+             (count(*) FILTER (WHERE NOT f.sla_hit))::int AS misses, sum(f.reopened)::int AS reopened
+           FROM insights_ticket_facts f CROSS JOIN tz GROUP BY 1, 2, 3, 4, 5),
+         rolled AS (
+           SELECT day, team_id, assignee_id, brand_id, source_kind, sum(tickets)::int, sum(fr_count)::int,
+             sum(res_count)::int, sum(hits)::int, sum(misses)::int, sum(reopened)::int
+           FROM (SELECT * FROM insights_care_daily UNION ALL SELECT * FROM insights_care_delta) r
+           GROUP BY 1, 2, 3, 4, 5 HAVING sum(tickets) <> 0),
+         fact_outcomes AS (
+           SELECT (f.created_at AT TIME ZONE tz.tz)::date AS day, o.tag_id, coalesce(f.brand_id, ${nil}) AS b,
+             f.source_kind, count(*)::int AS n
+           FROM insights_ticket_facts f CROSS JOIN tz CROSS JOIN LATERAL unnest(f.outcome_tag_ids) AS o(tag_id)
+           GROUP BY 1, 2, 3, 4),
+         rolled_outcomes AS (
+           SELECT day, tag_id, brand_id, source_kind, sum(tickets)::int
+           FROM (SELECT * FROM insights_outcome_daily UNION ALL SELECT * FROM insights_outcome_delta) r
+           GROUP BY 1, 2, 3, 4 HAVING sum(tickets) <> 0)
+         SELECT (SELECT count(*) FROM ((SELECT * FROM facts EXCEPT SELECT * FROM rolled)
+                   UNION ALL (SELECT * FROM rolled EXCEPT SELECT * FROM facts)) x)::int AS care,
+           (SELECT count(*) FROM ((SELECT * FROM fact_outcomes EXCEPT SELECT * FROM rolled_outcomes)
+              UNION ALL (SELECT * FROM rolled_outcomes EXCEPT SELECT * FROM fact_outcomes)) x)::int AS outcomes,
+           (SELECT count(*) FROM facts)::int AS rows`,
+      );
+      expect(diff).toMatchObject({ care: 0, outcomes: 0 });
+      expect(diff!.rows).toBeGreaterThan(0);
+      // The outcome ids on the facts are the tickets' outcome tags.
+      const [stale] = await app.t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM insights_ticket_facts f
+         WHERE f.outcome_tag_ids IS DISTINCT FROM coalesce((SELECT array_agg(tt.tag_id ORDER BY tt.tag_id)
+           FROM ticket_tags tt JOIN tags g ON g.id = tt.tag_id WHERE tt.ticket_id = f.ticket_id AND g.kind = 'outcome'), '{}')`,
+      );
+      expect(stale!.n).toBe(0);
+    }
+
+    const outcomeCounts = async (query: string) =>
+      Object.fromEntries(
+        ((await get(manager, `/api/insights/care?${query}`)).outcomes as { name: string; tickets: number }[]).map(
+          (o) => [o.name, o.tickets],
+        ),
+      );
+
+    it('counts ranges that do not start or end at local midnight exactly, edges from the facts', async () => {
+      // Jakarta: the four Monday tickets at 09:00 local (02:00Z), the fifth on Friday at 16:30 local (09:30Z).
+      const edges = await get(manager, '/api/insights/care?from=2026-05-31T20:00:00Z&to=2026-06-05T09:45:00Z');
+      expect(edges.totals).toMatchObject({ tickets: 5, reopened: 1, slaHits: 1, slaMisses: 4 });
+      expect(edges.outcomes).toEqual([
+        expect.objectContaining({ name: 'Solved', tickets: 2 }),
+        expect.objectContaining({ name: 'Refunded', tickets: 1 }),
+      ]);
+      const before = await get(manager, '/api/insights/care?from=2026-05-31T20:00:00Z&to=2026-06-05T09:00:00Z');
+      expect(before.totals.tickets).toBe(4);
+      expect(before.outcomes).toEqual([expect.objectContaining({ name: 'Solved', tickets: 2 })]);
+      // Inside one local day, and the previous period of an instant range.
+      const hour = await get(manager, '/api/insights/care?from=2026-06-01T01:30:00Z&to=2026-06-01T02:30:00Z');
+      expect(hour.totals.tickets).toBe(4);
+      expect(hour.summary).toMatchObject({ value: 4, previous: 0 });
+      const after = await get(manager, '/api/insights/care?from=2026-06-01T02:30:00Z&to=2026-06-05T10:30:00Z');
+      expect(after.summary).toMatchObject({ value: 1, previous: 4 });
+      expect(after.agents).toEqual([expect.objectContaining({ userId: agentB.id, tickets: 1 })]);
+      await expectRollupsMatchFacts();
+    });
+
+    it('follows outcome tags put on, taken off, deleted or changing kind, and reassignments', async () => {
+      const solvedAndRefunded = { Solved: 2, Refunded: 1 };
+      expect(await outcomeCounts(range)).toEqual(solvedAndRefunded);
+      const escalated = await admin.post('/api/tags', { name: 'Escalated', kind: 'outcome' });
+      expect(escalated.status).toBe(201);
+      const put = await admin.put(`/api/tickets/${tickets[3]}/tags`, { tagIds: [escalated.body.id] });
+      expect(put.status, JSON.stringify(put.body)).toBe(200);
+      expect(await outcomeCounts(range)).toEqual({ ...solvedAndRefunded, Escalated: 1 });
+      // Not an outcome any more, then one again.
+      expect((await admin.patch(`/api/tags/${escalated.body.id}`, { kind: 'topic' })).status).toBe(200);
+      expect(await outcomeCounts(range)).toEqual(solvedAndRefunded);
+      expect((await admin.patch(`/api/tags/${escalated.body.id}`, { kind: 'outcome' })).status).toBe(200);
+      expect(await outcomeCounts(range)).toEqual({ ...solvedAndRefunded, Escalated: 1 });
+      await app.t.db.query('SELECT insights_care_fold()');
+      await expectRollupsMatchFacts();
+      expect((await admin.delete(`/api/tags/${escalated.body.id}`)).status).toBe(204);
+      expect(await outcomeCounts(range)).toEqual(solvedAndRefunded);
+      // Taken off, and put back.
+      const refunded = (await get(manager, `/api/insights/care?${range}`)).outcomes.find(
+        (o: { name: string }) => o.name === 'Refunded',
+      );
+      expect((await admin.put(`/api/tickets/${tickets[4]}/tags`, { tagIds: [] })).status).toBe(200);
+      expect(await outcomeCounts(range)).toEqual({ Solved: 2 });
+      expect((await admin.put(`/api/tickets/${tickets[4]}/tags`, { tagIds: [refunded.tagId] })).status).toBe(200);
+      expect(await outcomeCounts(range)).toEqual(solvedAndRefunded);
+      // A reassignment moves the ticket between agents and leaves no empty row behind.
+      await app.t.db.query('UPDATE tickets SET assignee_id = $2 WHERE id = $1', [tickets[3], agentA.id]);
+      await app.t.db.query('SELECT insights_care_fold()');
+      let care = await get(manager, `/api/insights/care?${range}`);
+      expect(care.agents).toEqual([
+        expect.objectContaining({ userId: agentA.id, tickets: 4 }),
+        expect.objectContaining({ userId: agentB.id, tickets: 1 }),
+      ]);
+      await app.t.db.query('UPDATE tickets SET assignee_id = $2 WHERE id = $1', [tickets[4], agentA.id]);
+      care = await get(manager, `/api/insights/care?${range}`);
+      expect(care.agents).toEqual([expect.objectContaining({ userId: agentA.id, tickets: 5 })]);
+      for (const [ticket, agentId] of [
+        [tickets[3], agentB.id],
+        [tickets[4], agentB.id],
+      ] as const)
+        await app.t.db.query('UPDATE tickets SET assignee_id = $2 WHERE id = $1', [ticket, agentId]);
+      expect((await get(manager, `/api/insights/care?${range}`)).agents).toEqual([
+        expect.objectContaining({ userId: agentA.id, tickets: 3 }),
+        expect.objectContaining({ userId: agentB.id, tickets: 2 }),
+      ]);
+      await expectRollupsMatchFacts();
+    });
+
     it('estimates percentiles from a random sample above 20,000 tickets, counts staying exact', async () => {
       const [t] = await app.t.db.query<{ source_id: string; author_id: string }>(
         'SELECT source_id, author_id FROM tickets WHERE id = $1',
@@ -591,6 +709,56 @@ describe('insights', () => {
       const small = await get(manager, '/api/insights/care?from=2026-09-01&to=2026-09-10');
       expect(small.approximate).toBe(false);
       expect(small.totals.tickets).toBe(12_000);
+      // Exact means PostgreSQL's own percentile_cont over every ticket, per total and per agent.
+      const exactOf = async (assignee: string | null) => {
+        const [row] = await app.t.db.query<Record<'fr' | 'frb' | 'res' | 'resb', number[]>>(
+          `SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response_min) AS fr,
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_response_bmin) AS frb,
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_min) AS res,
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolution_bmin) AS resb
+           FROM insights_ticket_facts WHERE created_at >= '2026-08-31T17:00:00Z' AND created_at < '2026-09-10T17:00:00Z'
+             AND ($1::uuid IS NULL OR assignee_id = $1)`,
+          [assignee],
+        );
+        const r = (v: number) => Math.round(v * 100) / 100;
+        return {
+          firstResponse: {
+            median: r(row!.fr[0]!),
+            p90: r(row!.fr[1]!),
+            medianBusiness: r(row!.frb[0]!),
+            p90Business: r(row!.frb[1]!),
+          },
+          resolution: {
+            median: r(row!.res[0]!),
+            p90: r(row!.res[1]!),
+            medianBusiness: r(row!.resb[0]!),
+            p90Business: r(row!.resb[1]!),
+          },
+        };
+      };
+      expect(small.totals).toMatchObject(await exactOf(null));
+      expect(small.agents.find((a: { userId: string }) => a.userId === agentB.id)).toMatchObject(
+        await exactOf(agentB.id),
+      );
+    });
+
+    it('regroups the care days when the workspace time zone changes', async () => {
+      await expectRollupsMatchFacts();
+      // 2026-09-01 00:30 in Jakarta is still 2026-08-31 in New York.
+      const jakarta = (await get(manager, '/api/insights/care?from=2026-09-01&to=2026-09-20')).totals.tickets;
+      await setTimezone('America/New_York');
+      try {
+        await expectRollupsMatchFacts();
+        const [want] = await app.t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM insights_ticket_facts
+           WHERE created_at >= '2026-09-01T04:00:00Z' AND created_at < '2026-09-21T04:00:00Z'`,
+        );
+        const ny = await get(manager, '/api/insights/care?from=2026-09-01&to=2026-09-20');
+        expect(ny.totals.tickets).toBe(want!.n);
+        expect(ny.totals.tickets).not.toBe(jakarta);
+      } finally {
+        await setTimezone('Asia/Jakarta');
+      }
     });
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { medianAndP90, unpackFloat8 } from './care-percentiles.js';
 
 /** Rollup keys (see the InsightsRollups migration): all brands, own brands together, competitors together. */
 export const BRAND_KEY_ALL = '00000000-0000-0000-0000-000000000000';
@@ -84,6 +85,31 @@ export interface CareRow {
   misses: number;
   reopened: number;
 }
+
+/** Exact care counts of one team × current assignee. */
+export interface CareCounts {
+  teamId: string;
+  assigneeId: string | null;
+  tickets: number;
+  frCount: number;
+  resCount: number;
+  hits: number;
+  misses: number;
+  reopened: number;
+}
+
+/** See `careParts`. */
+interface CareParts {
+  days: [string, string] | null;
+  edges: [Date, Date][];
+}
+
+/** The ticket facts' durations, in the order of `CareRow`'s fr, frb, res, resb. */
+const DURATION_COLUMNS = ['first_response_min', 'first_response_bmin', 'resolution_min', 'resolution_bmin'] as const;
+type DurationColumn = (typeof DURATION_COLUMNS)[number];
+
+/** The care rollups' key for "no assignee" / "no brand". */
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 export interface RawMention {
   id: string;
@@ -577,9 +603,85 @@ export class InsightsRepository {
   }
 
   /**
+   * A range as the whole workspace-local days `[d0, d1)` the care rollups answer for, and the instants outside
+   * them (a range that does not start or end at local midnight) that the ticket facts answer for.
+   */
+  private async careParts(s: Scope): Promise<CareParts> {
+    const [row] = await this.ds.query<{ d0: string; d1: string; t0: Date; t1: Date }[]>(
+      `SELECT b.d0::text AS d0, b.d1::text AS d1, b.d0::timestamp AT TIME ZONE $3 AS t0, b.d1::timestamp AT TIME ZONE $3 AS t1
+       FROM (SELECT CASE WHEN a.ds::timestamp AT TIME ZONE $3 < $1::timestamptz THEN a.ds + 1 ELSE a.ds END AS d0, a.de AS d1
+             FROM (SELECT ($1::timestamptz AT TIME ZONE $3)::date AS ds, ($2::timestamptz AT TIME ZONE $3)::date AS de) a) b`,
+      [s.start, s.end, s.tz],
+    );
+    const { d0, d1, t0, t1 } = row!;
+    if (d0 >= d1) return { days: null, edges: [[s.start, s.end]] };
+    const edges: [Date, Date][] = [
+      [s.start, t0],
+      [t1, s.end],
+    ];
+    return { days: [d0, d1], edges: edges.filter(([a, b]) => a < b) };
+  }
+
+  /**
+   * Rows of the care rollups (folded + deltas) for the whole days of `parts`, and of the facts for its edges, as
+   * `UNION ALL` branches: `rollup(table)` selects the rollup columns, `fact` the same columns from facts `f`.
+   */
+  private careUnion(
+    s: Scope,
+    parts: CareParts,
+    ps: Params,
+    tables: [string, string],
+    rollupCols: string,
+    factCols: string,
+    factFrom = 'insights_ticket_facts f',
+  ): string {
+    const branches: string[] = [];
+    if (parts.days) {
+      const where = [`r.day >= ${ps.p(parts.days[0])}::date`, `r.day < ${ps.p(parts.days[1])}::date`];
+      const brand = brandCondition(s.brandKey, 'r.brand_id', ps);
+      if (brand) where.push(brand);
+      if (s.sourceKind) where.push(`r.source_kind = ${ps.p(s.sourceKind)}`);
+      for (const table of tables) branches.push(`SELECT ${rollupCols} FROM ${table} r WHERE ${where.join(' AND ')}`);
+    }
+    if (parts.edges.length) {
+      const where = [
+        `(${parts.edges.map(([a, b]) => `(f.created_at >= ${ps.p(a)} AND f.created_at < ${ps.p(b)})`).join(' OR ')})`,
+      ];
+      const brand = brandCondition(s.brandKey, 'f.brand_id', ps);
+      if (brand) where.push(brand);
+      if (s.sourceKind) where.push(`f.source_kind = ${ps.p(s.sourceKind)}`);
+      branches.push(`SELECT ${factCols} FROM ${factFrom} WHERE ${where.join(' AND ')}`);
+    }
+    return branches.join(' UNION ALL ');
+  }
+
+  /** Exact care counts per team × current assignee over tickets created in the range, from the daily rollups. */
+  async careCounts(s: Scope): Promise<CareCounts[]> {
+    const parts = await this.careParts(s);
+    const ps = new Params();
+    const union = this.careUnion(
+      s,
+      parts,
+      ps,
+      ['insights_care_daily', 'insights_care_delta'],
+      'r.team_id, r.assignee_id, r.tickets, r.fr_count, r.res_count, r.hits, r.misses, r.reopened',
+      `f.team_id, coalesce(f.assignee_id, '${NIL_UUID}'::uuid), 1, (f.first_response_min IS NOT NULL)::int,
+       (f.resolution_min IS NOT NULL)::int, (f.sla_hit IS TRUE)::int, (f.sla_hit IS FALSE)::int, f.reopened`,
+    );
+    return this.ds.query<CareCounts[]>(
+      `SELECT u.team_id AS "teamId", nullif(u.assignee_id, '${NIL_UUID}'::uuid) AS "assigneeId",
+         sum(u.tickets)::int AS tickets, sum(u.fr_count)::int AS "frCount", sum(u.res_count)::int AS "resCount",
+         sum(u.hits)::int AS hits, sum(u.misses)::int AS misses, sum(u.reopened)::int AS reopened
+       FROM (${union}) u (team_id, assignee_id, tickets, fr_count, res_count, hits, misses, reopened)
+       GROUP BY 1, 2 HAVING sum(u.tickets) > 0`,
+      ps.values,
+    );
+  }
+
+  /**
    * Median and p90 per scope (total, team, current assignee) over tickets created in the range. Counts are exact
-   * (one hash aggregate per team × assignee, summed here). Percentiles are exact up to `CARE_EXACT_MAX` tickets;
-   * above, they come from a random sample of about that many (the first k of the 64 id strata, index range).
+   * (`careCounts`, summed here). Percentiles are exact up to `CARE_EXACT_MAX` tickets; above, they come from a
+   * random sample of about that many (the first k of the 64 id strata, index range).
    */
   async care(s: Scope, perAgent: boolean): Promise<{ rows: CareRow[]; approximate: boolean }> {
     const filter = (ps: Params) => {
@@ -589,26 +691,7 @@ export class InsightsRepository {
       if (s.sourceKind) where.push(`f.source_kind = ${ps.p(s.sourceKind)}`);
       return where;
     };
-    const cps = new Params();
-    const counts = await this.ds.query<
-      {
-        teamId: string;
-        assigneeId: string | null;
-        tickets: number;
-        frCount: number;
-        resCount: number;
-        hits: number;
-        misses: number;
-        reopened: number;
-      }[]
-    >(
-      `SELECT f.team_id AS "teamId", f.assignee_id AS "assigneeId", count(*)::int AS tickets,
-         count(f.first_response_min)::int AS "frCount", count(f.resolution_min)::int AS "resCount",
-         count(*) FILTER (WHERE f.sla_hit)::int AS hits, count(*) FILTER (WHERE NOT f.sla_hit)::int AS misses,
-         coalesce(sum(f.reopened), 0)::int AS reopened
-       FROM insights_ticket_facts f WHERE ${filter(cps).join(' AND ')} GROUP BY 1, 2`,
-      cps.values,
-    );
+    const counts = await this.careCounts(s);
     const total = counts.reduce((n, c) => n + c.tickets, 0);
     if (total === 0) return { rows: [], approximate: false };
     const strata = total <= CARE_EXACT_MAX ? SAMPLE_STRATA : Math.ceil((SAMPLE_STRATA * CARE_EXACT_MAX) / total);
@@ -616,33 +699,24 @@ export class InsightsRepository {
     const ps = new Params();
     const where = filter(ps);
     if (strata < SAMPLE_STRATA) where.push(`f.sample < ${ps.p(strata)}`);
-    const pct = (col: string) => `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY f.${col})`;
-    const sets = perAgent ? '(), (f.team_id), (f.assignee_id)' : '(), (f.team_id)';
-    type Row = { teamId: string | null; assigneeId: string | null; gt: number; ga: number } & Pick<
-      CareRow,
-      'fr' | 'frb' | 'res' | 'resb'
-    >;
-    // Each percentile sorts its group's values: with the default 4 MB they spill to disk at 20k+ tickets.
-    const pcts = await this.ds.transaction(async (em) => {
-      await em.query(`SET LOCAL work_mem = '64MB'`);
-      return em.query<Row[]>(
-        `SELECT f.team_id AS "teamId", ${perAgent ? 'f.assignee_id' : 'NULL::uuid'} AS "assigneeId",
-           GROUPING(f.team_id) AS gt, ${perAgent ? 'GROUPING(f.assignee_id)' : '1'} AS ga,
-           ${pct('first_response_min')} AS fr, ${pct('first_response_bmin')} AS frb,
-           ${pct('resolution_min')} AS res, ${pct('resolution_bmin')} AS resb
-         FROM insights_ticket_facts f WHERE ${where.join(' AND ')}
-         GROUP BY GROUPING SETS (${sets})`,
+    // The durations per team × assignee, packed; the percentiles are taken in the app (care-percentiles.ts):
+    // a hash aggregate here instead of twelve ordered-set sorts per group.
+    const pack = (col: string) => `string_agg(float8send(f.${col}), ''::bytea) AS ${col}`;
+    const groups = (
+      await this.ds.query<(Record<'teamId' | 'assigneeId', string | null> & Record<DurationColumn, Buffer | null>)[]>(
+        `SELECT f.team_id AS "teamId", f.assignee_id AS "assigneeId", ${DURATION_COLUMNS.map(pack).join(', ')}
+         FROM insights_ticket_facts f WHERE ${where.join(' AND ')} GROUP BY 1, 2`,
         ps.values,
-      );
-    });
-    const find = (scope: CareRow['scope'], id: string | null) =>
-      pcts.find((p) =>
-        scope === 'total'
-          ? p.gt === 1 && p.ga === 1
-          : scope === 'team'
-            ? p.gt === 0 && p.teamId === id
-            : p.gt === 1 && p.ga === 0 && p.assigneeId === id,
-      );
+      )
+    ).map((g) => ({
+      teamId: g.teamId,
+      assigneeId: g.assigneeId,
+      values: DURATION_COLUMNS.map((c) => unpackFloat8(g[c])),
+    }));
+    const percentiles = (of: typeof groups) => {
+      const [fr, frb, res, resb] = DURATION_COLUMNS.map((_, i) => medianAndP90(of.map((g) => g.values[i]!)));
+      return { fr: fr ?? null, frb: frb ?? null, res: res ?? null, resb: resb ?? null };
+    };
     const sum = (rows: typeof counts) => ({
       tickets: rows.reduce((n, c) => n + c.tickets, 0),
       frCount: rows.reduce((n, c) => n + c.frCount, 0),
@@ -651,20 +725,18 @@ export class InsightsRepository {
       misses: rows.reduce((n, c) => n + c.misses, 0),
       reopened: rows.reduce((n, c) => n + c.reopened, 0),
     });
-    const row = (scope: CareRow['scope'], teamId: string | null, assigneeId: string | null, of: typeof counts) => {
-      const p = find(scope, scope === 'agent' ? assigneeId : teamId);
-      return {
-        ...sum(of),
-        teamId,
-        assigneeId,
-        scope,
-        name: null,
-        fr: p?.fr ?? null,
-        frb: p?.frb ?? null,
-        res: p?.res ?? null,
-        resb: p?.resb ?? null,
-      };
-    };
+    const row = (scope: CareRow['scope'], teamId: string | null, assigneeId: string | null, of: typeof counts) => ({
+      ...sum(of),
+      teamId,
+      assigneeId,
+      scope,
+      name: null,
+      ...percentiles(
+        groups.filter((g) =>
+          scope === 'total' ? true : scope === 'team' ? g.teamId === teamId : g.assigneeId === assigneeId,
+        ),
+      ),
+    });
     const teamIds = [...new Set(counts.map((c) => c.teamId))];
     const userIds = perAgent ? [...new Set(counts.flatMap((c) => (c.assigneeId ? [c.assigneeId] : [])))] : [];
     const [teamNames, userNames] = await Promise.all([
@@ -706,29 +778,26 @@ export class InsightsRepository {
   }
 
   async ticketCount(s: Scope): Promise<number> {
-    const ps = new Params();
-    const where = [`f.created_at >= ${ps.p(s.start)}`, `f.created_at < ${ps.p(s.end)}`];
-    const brand = brandCondition(s.brandKey, 'f.brand_id', ps);
-    if (brand) where.push(brand);
-    if (s.sourceKind) where.push(`f.source_kind = ${ps.p(s.sourceKind)}`);
-    const [row] = await this.ds.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM insights_ticket_facts f WHERE ${where.join(' AND ')}`,
-      ps.values,
-    );
-    return row?.n ?? 0;
+    return (await this.careCounts(s)).reduce((n, c) => n + c.tickets, 0);
   }
 
+  /** Tickets per outcome tag (tags of kind outcome on tickets created in the range), from the daily rollups. */
   async outcomes(s: Scope): Promise<{ tagId: string; name: string; tickets: number }[]> {
+    const parts = await this.careParts(s);
     const ps = new Params();
-    const where = [`f.created_at >= ${ps.p(s.start)}`, `f.created_at < ${ps.p(s.end)}`];
-    const brand = brandCondition(s.brandKey, 'f.brand_id', ps);
-    if (brand) where.push(brand);
-    if (s.sourceKind) where.push(`f.source_kind = ${ps.p(s.sourceKind)}`);
+    const union = this.careUnion(
+      s,
+      parts,
+      ps,
+      ['insights_outcome_daily', 'insights_outcome_delta'],
+      'r.tag_id, r.tickets',
+      'o.tag_id, 1',
+      'insights_ticket_facts f CROSS JOIN LATERAL unnest(f.outcome_tag_ids) AS o(tag_id)',
+    );
     return this.ds.query(
-      `SELECT tg.id AS "tagId", tg.name, count(*)::int AS tickets
-       FROM tags tg JOIN ticket_tags tt ON tt.tag_id = tg.id JOIN insights_ticket_facts f ON f.ticket_id = tt.ticket_id
-       WHERE tg.kind = 'outcome' AND ${where.join(' AND ')}
-       GROUP BY tg.id, tg.name ORDER BY 3 DESC, 2`,
+      `SELECT g.id AS "tagId", g.name, sum(u.tickets)::int AS tickets
+       FROM (${union}) u (tag_id, tickets) JOIN tags g ON g.id = u.tag_id
+       WHERE g.kind = 'outcome' GROUP BY g.id, g.name HAVING sum(u.tickets) > 0 ORDER BY 3 DESC, 2`,
       ps.values,
     );
   }
@@ -784,7 +853,7 @@ export class InsightsRepository {
 
   /** Moves the triggers' delta rows into the rollups; returns how many rollup rows changed. */
   async fold(): Promise<number> {
-    const [row] = await this.ds.query<{ n: number }[]>(`SELECT insights_fold() AS n`);
+    const [row] = await this.ds.query<{ n: number }[]>(`SELECT insights_fold() + insights_care_fold() AS n`);
     return row?.n ?? 0;
   }
 }
