@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { InsightsCampaignDays1795840000000 } from './1795840000000-InsightsCampaignDays.js';
 import { CareRollups1795830000000 } from './1795830000000-CareRollups.js';
 import { InsightsRollups1795820000000 } from './1795820000000-InsightsRollups.js';
 import { SearchTrigramIndexes1795817120771 } from './1795817120771-SearchTrigramIndexes.js';
@@ -18,4 +19,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   SearchTrigramIndexes1795817120771,
   InsightsRollups1795820000000,
   CareRollups1795830000000,
+  InsightsCampaignDays1795840000000,
 ];

@@ -36,6 +36,13 @@ describe('insights', () => {
 
   async function setTimezone(timezone: string) {
     const res = await admin.patch('/api/settings', { timezone });
+    if (res.status !== 200)
+      console.error(
+        app.t.logs
+          .filter((l) => /error/i.test(l))
+          .slice(-3)
+          .join('\n'),
+      );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   }
 
@@ -269,6 +276,26 @@ describe('insights', () => {
     const left = deltas!.n;
     expect(left).toBe(0);
     expect((await get(marketing, `/api/insights/types?${range}`)).items).toEqual(types.items);
+    // Campaigns then read whole local days from the daily table, which equals the 15-minute rollup by local day;
+    // parts of days at the ends of an ISO range come from the 15-minute rows.
+    expect(await get(marketing, `/api/insights/campaigns?${range}`)).toEqual(campaigns);
+    expect((await get(marketing, '/api/insights/campaigns?from=2026-03-26&to=2026-03-30')).items).toEqual(week.items);
+    const [mismatch] = await app.t.db.query<{ n: number }>(
+      `WITH by_day AS (
+         SELECT campaign_id, (bucket AT TIME ZONE (SELECT timezone FROM workspace_settings WHERE id = 1))::date AS day,
+           source_kind, sum(n)::int AS n, sum(reach)::bigint AS reach
+         FROM insights_campaign_rollup GROUP BY 1, 2, 3),
+       daily AS (SELECT campaign_id, day, source_kind, n, reach FROM insights_campaign_daily)
+       SELECT (SELECT count(*) FROM ((SELECT * FROM by_day EXCEPT SELECT * FROM daily)
+         UNION ALL (SELECT * FROM daily EXCEPT SELECT * FROM by_day)) x)::int AS n`,
+    );
+    expect(mismatch!.n).toBe(0);
+    const edges = async (from: string, to: string) =>
+      (await get(marketing, `/api/insights/campaigns?from=${from}&to=${to}`)).items[0].mentions;
+    // m1 was posted at 2026-03-28T23:30Z.
+    expect(await edges('2026-03-28T23:15:00Z', '2026-03-29T10:00:00Z')).toBe(1);
+    expect(await edges('2026-03-27T10:00:00Z', '2026-03-28T23:30:00Z')).toBe(0);
+    expect(await edges('2026-03-27T10:00:00Z', '2026-03-28T23:45:00Z')).toBe(1);
   });
 
   it("regroups own and competitor counts when a brand's kind changes, not on other brand edits", async () => {

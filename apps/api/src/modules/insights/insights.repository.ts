@@ -98,8 +98,8 @@ export interface CareCounts {
   reopened: number;
 }
 
-/** See `careParts`. */
-interface CareParts {
+/** See `dayParts`. */
+interface DayParts {
   days: [string, string] | null;
   edges: [Date, Date][];
 }
@@ -480,18 +480,45 @@ export class InsightsRepository {
     return groupDaily(rows);
   }
 
-  /** Mentions per campaign and local day of the range (campaign rollup + unfolded deltas). */
+  /**
+   * Campaign rows of a range as the relation `${alias}` (campaign_id, day, counts): the daily table for whole local
+   * days, the 15-minute rollup for the parts of days at the ends, and every unfolded delta of the range.
+   */
+  private async campaignRows(s: Scope, ps: Params, alias: string, campaignIds?: string[]): Promise<string> {
+    const parts = await this.dayParts(s);
+    const cols = 'n, positive, neutral, negative, engagement, reach';
+    const filters = (more: string[]) => {
+      if (campaignIds) more.push(`campaign_id = ANY(${ps.p(campaignIds)}::uuid[])`);
+      if (s.sourceKind) more.push(`source_kind = ${ps.p(s.sourceKind)}`);
+      return more.join(' AND ');
+    };
+    const tz = ps.p(s.tz);
+    const inBuckets = (ranges: [Date, Date][]) =>
+      `(${ranges.map(([a, b]) => `(bucket >= ${ps.p(a)} AND bucket < ${ps.p(b)})`).join(' OR ')})`;
+    const branches = [
+      `SELECT campaign_id, (bucket AT TIME ZONE ${tz})::date AS day, ${cols} FROM insights_campaign_delta
+       WHERE ${filters([inBuckets([[s.start, s.end]])])}`,
+    ];
+    if (parts.days)
+      branches.push(
+        `SELECT campaign_id, day, ${cols} FROM insights_campaign_daily
+         WHERE ${filters([`day >= ${ps.p(parts.days[0])}::date`, `day < ${ps.p(parts.days[1])}::date`])}`,
+      );
+    if (parts.edges.length)
+      branches.push(
+        `SELECT campaign_id, (bucket AT TIME ZONE ${tz})::date AS day, ${cols} FROM insights_campaign_rollup
+         WHERE ${filters([inBuckets(parts.edges)])}`,
+      );
+    return `(${branches.join(' UNION ALL ')}) ${alias}`;
+  }
+
+  /** Mentions per campaign and local day of the range. */
   async campaignDaily(s: Scope, campaignIds: string[]): Promise<Map<string, Map<string, number>>> {
     if (!campaignIds.length) return new Map();
     const ps = new Params();
-    const where = `campaign_id = ANY(${ps.p(campaignIds)}::uuid[]) AND bucket >= ${ps.p(s.start)} AND bucket < ${ps.p(
-      s.end,
-    )}${s.sourceKind ? ` AND source_kind = ${ps.p(s.sourceKind)}` : ''}`;
     const rows = await this.ds.query<{ id: string; day: string; n: number }[]>(
-      `SELECT r.campaign_id AS id, to_char(r.bucket AT TIME ZONE ${ps.p(s.tz)}, 'YYYY-MM-DD') AS day, sum(r.n)::int AS n
-       FROM (SELECT campaign_id, bucket, n FROM insights_campaign_rollup WHERE ${where}
-             UNION ALL SELECT campaign_id, bucket, n FROM insights_campaign_delta WHERE ${where}) r
-       GROUP BY 1, 2`,
+      `SELECT r.campaign_id AS id, r.day::text AS day, sum(r.n)::int AS n
+       FROM ${await this.campaignRows(s, ps, 'r', campaignIds)} GROUP BY 1, 2`,
       ps.values,
     );
     return groupDaily(rows);
@@ -500,23 +527,20 @@ export class InsightsRepository {
   /** Per campaign (of the brand key's brands), with the previous period's total of them all. */
   async campaigns(s: Scope) {
     const ps = new Params();
-    const prevStart = new Date(2 * s.start.getTime() - s.end.getTime());
-    const where = `bucket >= ${ps.p(prevStart)} AND bucket < ${ps.p(s.end)}${
-      s.sourceKind ? ` AND source_kind = ${ps.p(s.sourceKind)}` : ''
-    }`;
-    const startRef = ps.p(s.start);
+    const prev: Scope = { ...s, start: new Date(2 * s.start.getTime() - s.end.getTime()), end: s.start };
     const brand = brandCondition(s.brandKey, 'c.brand_id', ps);
-    const cols = 'campaign_id, bucket, n, positive, neutral, negative, engagement, reach';
-    const cur = (col: string) => `coalesce(sum(r.${col}) FILTER (WHERE r.bucket >= ${startRef}), 0)::float8`;
+    const cur = (col: string) => `coalesce(sum(r.${col}) FILTER (WHERE r.cur), 0)::float8`;
+    const cols = 'campaign_id, n, positive, neutral, negative, engagement, reach';
+    const [current, previous] = [await this.campaignRows(s, ps, 'x'), await this.campaignRows(prev, ps, 'y')];
     return (
       await this.ds.query<Record<string, unknown>[]>(
         `SELECT c.id AS "campaignId", c.name, c.brand_id AS "brandId", ${cur('n')} AS mentions, ${cur('reach')} AS reach,
            ${cur('engagement')} AS engagement, ${cur('positive')} AS positive, ${cur('neutral')} AS neutral,
            ${cur('negative')} AS negative,
-           coalesce(sum(r.n) FILTER (WHERE r.bucket < ${startRef}), 0)::float8 AS previous
+           coalesce(sum(r.n) FILTER (WHERE NOT r.cur), 0)::float8 AS previous
          FROM campaigns c LEFT JOIN (
-           SELECT ${cols} FROM insights_campaign_rollup WHERE ${where}
-           UNION ALL SELECT ${cols} FROM insights_campaign_delta WHERE ${where}) r ON r.campaign_id = c.id
+           SELECT true AS cur, ${cols} FROM ${current} UNION ALL SELECT false, ${cols} FROM ${previous}
+         ) r ON r.campaign_id = c.id
          ${brand ? `WHERE ${brand}` : ''}
          GROUP BY c.id ORDER BY 4 DESC, c.name`,
         ps.values,
@@ -603,10 +627,10 @@ export class InsightsRepository {
   }
 
   /**
-   * A range as the whole workspace-local days `[d0, d1)` the care rollups answer for, and the instants outside
-   * them (a range that does not start or end at local midnight) that the ticket facts answer for.
+   * A range as the whole workspace-local days `[d0, d1)` the daily rollups answer for, and the instants outside
+   * them (a range that does not start or end at local midnight) that the finer tables answer for.
    */
-  private async careParts(s: Scope): Promise<CareParts> {
+  private async dayParts(s: Scope): Promise<DayParts> {
     const [row] = await this.ds.query<{ d0: string; d1: string; t0: Date; t1: Date }[]>(
       `SELECT b.d0::text AS d0, b.d1::text AS d1, b.d0::timestamp AT TIME ZONE $3 AS t0, b.d1::timestamp AT TIME ZONE $3 AS t1
        FROM (SELECT CASE WHEN a.ds::timestamp AT TIME ZONE $3 < $1::timestamptz THEN a.ds + 1 ELSE a.ds END AS d0, a.de AS d1
@@ -628,7 +652,7 @@ export class InsightsRepository {
    */
   private careUnion(
     s: Scope,
-    parts: CareParts,
+    parts: DayParts,
     ps: Params,
     tables: [string, string],
     rollupCols: string,
@@ -657,7 +681,7 @@ export class InsightsRepository {
 
   /** Exact care counts per team × current assignee over tickets created in the range, from the daily rollups. */
   async careCounts(s: Scope): Promise<CareCounts[]> {
-    const parts = await this.careParts(s);
+    const parts = await this.dayParts(s);
     const ps = new Params();
     const union = this.careUnion(
       s,
@@ -783,7 +807,7 @@ export class InsightsRepository {
 
   /** Tickets per outcome tag (tags of kind outcome on tickets created in the range), from the daily rollups. */
   async outcomes(s: Scope): Promise<{ tagId: string; name: string; tickets: number }[]> {
-    const parts = await this.careParts(s);
+    const parts = await this.dayParts(s);
     const ps = new Params();
     const union = this.careUnion(
       s,
