@@ -9,9 +9,8 @@
 // loads with the insights triggers off and then runs `insights_rebuild()` once (same tables, except `reopened`,
 // which a rebuild reads from ticket events the bench does not write).
 import { pathToFileURL } from 'node:url';
-import { deliver, machine, mention, requireApi, startBench } from './support.mjs';
+import { benchPool, deliver, machine, mention, printPlan, requireApi, startBench, stepTimer } from './support.mjs';
 
-const pg = requireApi('pg');
 const { getDataSourceToken } = await import(pathToFileURL(requireApi.resolve('@nestjs/typeorm')).href);
 
 const MENTIONS = Number(process.env.BENCH_MENTIONS ?? 3_000_000);
@@ -36,16 +35,8 @@ const INSIGHT_TRIGGERS = [
 
 const bench = await startBench();
 const { base } = bench;
-const pool = new pg.Pool({ connectionString: bench.dbUrl, max: 3 });
-pool.on('error', (err) => console.error('bench pool:', err.message));
-const sql = (text, params) => pool.query(text, params);
-const timings = [];
-async function step(label, work) {
-  const t0 = performance.now();
-  const out = await work();
-  timings.push([label, (performance.now() - t0) / 1000]);
-  return out;
-}
+const { pool, sql } = benchPool(bench, 3);
+const { timings, step } = stepTimer();
 
 // --- 1. the data ---
 
@@ -473,13 +464,7 @@ for (const { r, plans } of explained) {
   console.log(`### ${r.panel}, ${r.rangeLabel}, ${r.brandLabel} (p95 ${f(r.p95)} ms): slowest statements`);
   for (const p of plans) {
     console.log('');
-    console.log('```sql');
-    console.log(p.query.replace(/\s+/g, ' ').trim());
-    console.log(`-- params: ${JSON.stringify(p.parameters)}`);
-    console.log('```');
-    console.log('```');
-    console.log(p.plan.join('\n'));
-    console.log('```');
+    printPlan(p);
   }
 }
 

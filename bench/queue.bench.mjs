@@ -4,7 +4,7 @@
 // Any request slower than SLOW_MS at p95 gets every SQL statement it ran explained (ANALYZE, BUFFERS).
 // Run with `pnpm bench` (builds first), or `node bench/queue.bench.mjs` after `pnpm build`.
 import { pathToFileURL } from 'node:url';
-import { machine, requireApi, signIn, startBench } from './support.mjs';
+import { machine, printPlan, requireApi, signIn, startBench } from './support.mjs';
 import { AGENTS, loadTicketWorkspace, PASSWORD, SEARCH_WORD, TEAMS } from './ticket-load.mjs';
 
 const { getDataSourceToken } = await import(pathToFileURL(requireApi.resolve('@nestjs/typeorm')).href);
@@ -165,13 +165,7 @@ for (const { r, plans } of explained) {
     }
     console.log('');
     console.log(`#### ${f(p.ms)} ms`);
-    console.log('```sql');
-    console.log(p.query.replace(/\s+/g, ' ').trim());
-    console.log(`-- params: ${JSON.stringify(p.parameters)}`);
-    console.log('```');
-    console.log('```');
-    console.log(p.plan.join('\n'));
-    console.log('```');
+    printPlan(p);
   }
 }
 

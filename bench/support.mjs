@@ -148,3 +148,34 @@ export async function deliver(base, source, body) {
 export function machine() {
   return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }
+
+/** A pool on the bench app's database and `sql(text, params)` over it; end the pool when done. */
+export function benchPool(bench, max) {
+  const pg = requireApi('pg');
+  const pool = new pg.Pool({ connectionString: bench.dbUrl, max });
+  pool.on('error', (err) => console.error('bench pool:', err.message));
+  return { pool, sql: (text, params) => pool.query(text, params) };
+}
+
+/** `step(label, work)` runs `work` and records how long it took in `timings` ([label, seconds]). */
+export function stepTimer() {
+  const timings = [];
+  async function step(label, work) {
+    const t0 = performance.now();
+    const out = await work();
+    timings.push([label, (performance.now() - t0) / 1000]);
+    return out;
+  }
+  return { timings, step };
+}
+
+/** Prints one explained statement: its SQL on one line, its parameters, and its plan (markdown). */
+export function printPlan(p) {
+  console.log('```sql');
+  console.log(p.query.replace(/\s+/g, ' ').trim());
+  console.log(`-- params: ${JSON.stringify(p.parameters)}`);
+  console.log('```');
+  console.log('```');
+  console.log(p.plan.join('\n'));
+  console.log('```');
+}

@@ -1,9 +1,7 @@
 // The ticket workspace the queue benchmarks load: teams, agents, authors and TICKETS tickets written with SQL
 // (the counters follow through their statement triggers), plus first mentions of the most recent tickets.
 // Shared by bench/queue.bench.mjs (HTTP at a million tickets) and bench/inbox-first-page.bench.mjs (Chromium).
-import { requireApi } from './support.mjs';
-
-const pg = requireApi('pg');
+import { benchPool, stepTimer } from './support.mjs';
 
 export const PASSWORD = 'bench-agent-password-123';
 export const SEARCH_WORD = 'refund';
@@ -43,16 +41,8 @@ const SUBJECTS = [
  */
 export async function loadTicketWorkspace(bench, TICKETS) {
   const { base } = bench;
-  const pool = new pg.Pool({ connectionString: bench.dbUrl, max: LOAD_PARALLEL + 1 });
-  pool.on('error', (err) => console.error('bench pool:', err.message));
-  const sql = (text, params) => pool.query(text, params);
-  const timings = [];
-  async function step(label, work) {
-    const t0 = performance.now();
-    const out = await work();
-    timings.push([label, (performance.now() - t0) / 1000]);
-    return out;
-  }
+  const { pool, sql } = benchPool(bench, LOAD_PARALLEL + 1);
+  const { timings, step } = stepTimer();
 
   const adminCsrf = decodeURIComponent(/dengar_csrf=([^;]+)/.exec(bench.cookie)?.[1] ?? '');
   async function createUser(email, role) {

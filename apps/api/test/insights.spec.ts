@@ -1,4 +1,4 @@
-import type { Team } from '@dengar/contracts';
+import { INSIGHT_PANELS, type Team } from '@dengar/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from './support/client.js';
 import { createTeam, createUser } from './support/factories.js';
@@ -99,21 +99,7 @@ describe('insights', () => {
   afterAll(() => app?.t.close());
 
   it('answers marketing, managers and admins; refuses agents (403) and anonymous callers (401)', async () => {
-    const paths = [
-      'volume',
-      'types',
-      'sentiment',
-      'heatmap',
-      'authors',
-      'influencers',
-      'campaigns',
-      'purchase-intent',
-      'share-of-voice',
-      'care',
-      'topics',
-      'export.csv?panel=volume',
-      'export.csv?panel=topics',
-    ];
+    const paths = [...INSIGHT_PANELS, 'export.csv?panel=volume', 'export.csv?panel=topics'];
     for (const p of paths) {
       for (const c of [admin, manager, marketing]) expect((await c.get(`/api/insights/${p}`)).status, p).toBe(200);
       expect((await agent.get(`/api/insights/${p}`)).status, p).toBe(403);
@@ -446,6 +432,23 @@ describe('insights', () => {
     expect(seen).toBe(2);
     expect(Date.now() - t0).toBeLessThan(5000);
     expect((await get(marketing, '/api/insights/authors?from=2026-03-29&to=2026-03-29')).uniqueAuthors).toBe(4);
+  });
+
+  it('folds the deltas on its own every few seconds (the insights.fold tick), answers unchanged', async () => {
+    await post([mention('fold-1', '2026-03-30T09:00:00Z', 'eka', 'Kopi Senja fold check')]);
+    const before = await get(marketing, '/api/insights/types?from=2026-03-30&to=2026-03-30');
+    const deltas = async () =>
+      (await app.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM insights_mention_delta'))[0]!.n;
+    const deadline = Date.now() + 20_000;
+    while ((await deltas()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(await deltas()).toBe(0);
+    // The mention's bucket is now in the rollup proper (no test folds by hand in between).
+    const [folded] = await app.t.db.query<{ n: number }>(
+      `SELECT coalesce(sum(n), 0)::int AS n FROM insights_mention_rollup
+       WHERE bucket = '2026-03-30T09:00:00Z' AND source_kind = '*' AND brand_key = '00000000-0000-0000-0000-000000000000'`,
+    );
+    expect(folded!.n).toBe(1);
+    expect(await get(marketing, '/api/insights/types?from=2026-03-30&to=2026-03-30')).toEqual(before);
   });
 
   it('exports a panel table and the raw mentions as CSV, escaped and defused', async () => {

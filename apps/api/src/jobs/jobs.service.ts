@@ -38,6 +38,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly boss: PgBoss;
   private readonly recurring: Recurring[] = [];
   private readonly workers: Worker[] = [];
+  private readonly ticks: { name: string; everyMs: number }[] = [];
+  private readonly timers: NodeJS.Timeout[] = [];
   /** pg-boss worker ids per queue, to wake this instance's workers right after a local send. */
   private readonly workerIds = new Map<string, string[]>();
   private running = false;
@@ -64,6 +66,16 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   /** Registers a queue of one-off jobs (e.g. "poll this source"); call from a module's constructor. */
   worker<T extends Record<string, unknown>>(name: string, options: WorkerOptions, handler: (data: T) => Promise<void>) {
     this.workers.push({ name, options, handler: handler as Worker['handler'] });
+  }
+
+  /**
+   * A job that runs every `everyMs`, one run at a time across instances: every instance queues it on that
+   * interval into a stately queue under one key (a run already queued absorbs the others), and one worker runs
+   * it. Finer than `every`'s cron minutes; call from a module's constructor.
+   */
+  tick(name: string, everyMs: number, options: Omit<WorkerOptions, 'concurrency' | 'policy'>, handler: JobHandler) {
+    this.worker(name, { ...options, concurrency: 1, policy: 'stately' }, handler);
+    this.ticks.push({ name, everyMs });
   }
 
   /** Queues a job; with a stately queue and a singletonKey, a job already queued for that key absorbs this one. */
@@ -118,10 +130,20 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         }
       });
     }
+    for (const t of this.ticks) {
+      const timer = setInterval(() => {
+        this.send(t.name, {}, t.name).catch((err: unknown) =>
+          this.logger.warn({ err, job: t.name }, 'could not queue'),
+        );
+      }, t.everyMs);
+      timer.unref();
+      this.timers.push(timer);
+    }
     this.running = true;
   }
 
   async onApplicationShutdown() {
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
     if (!this.running) return;
     this.running = false;
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => undefined);

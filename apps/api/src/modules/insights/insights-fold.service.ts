@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { JobsService } from '../../jobs/jobs.service.js';
 import { InsightsRepository } from './insights.repository.js';
 
@@ -7,40 +7,17 @@ const TICK_MS = 5_000;
 
 /**
  * Folds the triggers' delta rows into the rollups. Reads add unfolded deltas, so this only keeps the delta tables
- * small; every instance ticks, but one stately queue with one key runs a single fold at a time (and the SQL
- * function takes an advisory lock as well).
+ * small; one run at a time across instances (`JobsService.tick`), and the SQL functions take advisory locks too.
  */
 @Injectable()
-export class InsightsFoldService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class InsightsFoldService {
   private readonly logger = new Logger('InsightsFold');
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly repo: InsightsRepository,
-    private readonly jobs: JobsService,
+    jobs: JobsService,
   ) {
-    jobs.worker(
-      INSIGHTS_FOLD_JOB,
-      { concurrency: 1, expireInSeconds: 120, pollingIntervalSeconds: 5, policy: 'stately' },
-      () => this.fold(),
-    );
-  }
-
-  onApplicationBootstrap() {
-    this.timer = setInterval(() => void this.enqueue(), TICK_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown() {
-    clearInterval(this.timer);
-  }
-
-  private async enqueue() {
-    try {
-      await this.jobs.send(INSIGHTS_FOLD_JOB, {}, INSIGHTS_FOLD_JOB);
-    } catch (err) {
-      this.logger.warn({ err }, 'could not queue the insights fold');
-    }
+    jobs.tick(INSIGHTS_FOLD_JOB, TICK_MS, { expireInSeconds: 120, pollingIntervalSeconds: 5 }, () => this.fold());
   }
 
   async fold(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { JobsService } from '../../jobs/jobs.service.js';
@@ -34,14 +34,12 @@ interface TimerStep {
 
 /**
  * Ticket timers (SPEC §3, §5): first-response SLA breaches, snoozes that end, resolved tickets that close after
- * 7 days, and a sweep of waiting tickets onto members with free capacity. Every instance ticks every 15 s but
- * only enqueues into one stately pg-boss queue with one key, so a single run happens at a time across
- * instances; each batch is one transaction over rows locked with SKIP LOCKED, with its events in the log.
+ * 7 days, and a sweep of waiting tickets onto members with free capacity. Runs every 15 s, one run at a time
+ * across instances (`JobsService.tick`); each batch is one transaction over rows locked with SKIP LOCKED, with its events in the log.
  */
 @Injectable()
-export class TicketJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TicketJobsService {
   private readonly logger = new Logger('TicketJobs');
-  private timer?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -51,30 +49,9 @@ export class TicketJobsService implements OnApplicationBootstrap, OnApplicationS
     private readonly notifications: NotificationWriter,
     private readonly assignment: AssignmentService,
     private readonly log: EventLog,
-    private readonly jobs: JobsService,
+    jobs: JobsService,
   ) {
-    jobs.worker(
-      TICKET_TIMERS_JOB,
-      { concurrency: 1, expireInSeconds: 300, pollingIntervalSeconds: 5, policy: 'stately' },
-      () => this.runAll(),
-    );
-  }
-
-  onApplicationBootstrap() {
-    this.timer = setInterval(() => void this.enqueue(), TICK_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown() {
-    clearInterval(this.timer);
-  }
-
-  private async enqueue() {
-    try {
-      await this.jobs.send(TICKET_TIMERS_JOB, {}, TICKET_TIMERS_JOB);
-    } catch (err) {
-      this.logger.warn({ err }, 'could not queue the ticket timers');
-    }
+    jobs.tick(TICKET_TIMERS_JOB, TICK_MS, { expireInSeconds: 300, pollingIntervalSeconds: 5 }, () => this.runAll());
   }
 
   /** One run of every step; a failing step is logged with its name and does not stop the others. */

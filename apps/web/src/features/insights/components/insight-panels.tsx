@@ -1,4 +1,5 @@
 import { MENTION_TYPES, type SourceKind } from '@dengar/contracts';
+import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useT } from '../../../i18n/i18n-provider';
 import { mentionsDrillDown, type InsightFilters } from '../insight-filters';
@@ -250,6 +251,51 @@ export function AuthorsPanel({ filters, mentionsPath, setupPath, timezone }: Pan
   );
 }
 
+/** One column of a ranked table: its header and each item's cell (`numeric` right-aligns both). */
+interface RankedColumn<T> {
+  header: string;
+  numeric?: boolean;
+  cell: (item: T) => ReactNode;
+}
+
+/** A ranked list as a table: the first column is each row's header (the item's name, a drill-down link). */
+function RankedTable<T>({
+  items,
+  rowKey,
+  columns,
+}: {
+  items: T[];
+  rowKey: (item: T) => string;
+  columns: RankedColumn<T>[];
+}) {
+  const [first, ...rest] = columns;
+  return (
+    <table className="insight-table">
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={rowKey(item)}>
+            <th scope="row">{first!.cell(item)}</th>
+            {rest.map((c) => (
+              <td key={c.header} className={c.numeric ? 'num' : undefined}>
+                {c.cell(item)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function InfluencersPanel({ filters, mentionsPath, setupPath, timezone }: PanelProps) {
   const t = useT();
   const format = useInsightFormat(timezone);
@@ -263,52 +309,52 @@ export function InfluencersPanel({ filters, mentionsPath, setupPath, timezone }:
       summaryLabel={t('insightsPage.influencers.summary')}
     >
       {(data) => (
-        <table className="insight-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('insightsPage.influencers.author')}</th>
-              <th scope="col" className="num">
-                {t('insightsPage.influencers.influence')}
-              </th>
-              <th scope="col" className="num">
-                {t('insightsPage.influencers.followers')}
-              </th>
-              <th scope="col" className="num">
-                {t('insightsPage.influencers.mentions')}
-              </th>
-              <th scope="col">{t('insightsPage.trend')}</th>
-              <th scope="col">{t('insightsPage.influencers.sentiment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((item) => (
-              <tr key={item.authorId}>
-                <th scope="row">
+        <RankedTable
+          items={data.items}
+          rowKey={(item) => item.authorId}
+          columns={[
+            {
+              header: t('insightsPage.influencers.author'),
+              cell: (item) => (
+                <>
                   <Link
                     to={`${mentionsPath}?${mentionsDrillDown(filters, data, { authorId: item.authorId }).toString()}`}
                   >
                     {item.displayName ?? item.handle}
                   </Link>{' '}
                   <span className="muted">@{item.handle}</span>
-                </th>
-                <td className="num">{format.number(item.influence)}</td>
-                <td className="num">{format.number(item.followers)}</td>
-                <td className="num">{format.number(item.mentions)}</td>
-                <td>
-                  <Sparkline values={item.trend} />
-                </td>
-                <td>
-                  <SentimentMix
-                    label={t('insightsPage.influencers.sentimentOf', { handle: item.handle })}
-                    positive={item.positive}
-                    neutral={Math.max(0, item.mentions - item.positive - item.negative)}
-                    negative={item.negative}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: t('insightsPage.influencers.influence'),
+              numeric: true,
+              cell: (item) => format.number(item.influence),
+            },
+            {
+              header: t('insightsPage.influencers.followers'),
+              numeric: true,
+              cell: (item) => format.number(item.followers),
+            },
+            {
+              header: t('insightsPage.influencers.mentions'),
+              numeric: true,
+              cell: (item) => format.number(item.mentions),
+            },
+            { header: t('insightsPage.trend'), cell: (item) => <Sparkline values={item.trend} /> },
+            {
+              header: t('insightsPage.influencers.sentiment'),
+              cell: (item) => (
+                <SentimentMix
+                  label={t('insightsPage.influencers.sentimentOf', { handle: item.handle })}
+                  positive={item.positive}
+                  neutral={Math.max(0, item.mentions - item.positive - item.negative)}
+                  negative={item.negative}
+                />
+              ),
+            },
+          ]}
+        />
       )}
     </InsightPanel>
   );
@@ -328,46 +374,40 @@ export function CampaignsPanel({ filters, mentionsPath, setupPath, timezone }: P
       isEmpty={(data) => data.items.length === 0}
     >
       {(data) => (
-        <table className="insight-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('insightsPage.campaigns.campaign')}</th>
-              <th scope="col" className="num">
-                {t('insightsPage.campaigns.mentions')}
-              </th>
-              <th scope="col">{t('insightsPage.trend')}</th>
-              <th scope="col" className="num">
-                {t('insightsPage.campaigns.reach')}
-              </th>
-              <th scope="col" className="num">
-                {t('insightsPage.campaigns.engagement')}
-              </th>
-              <th scope="col">{t('insightsPage.campaigns.sentiment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((item) => (
-              <tr key={item.campaignId}>
-                <th scope="row">
-                  <Link
-                    to={`${mentionsPath}?${mentionsDrillDown(filters, data, { campaignId: item.campaignId }).toString()}`}
-                  >
-                    {item.name}
-                  </Link>
-                </th>
-                <td className="num">{format.number(item.mentions)}</td>
-                <td>
-                  <Sparkline values={item.trend} />
-                </td>
-                <td className="num">{format.number(item.reach)}</td>
-                <td className="num">{format.number(item.engagement)}</td>
-                <td>
-                  <SentimentMix label={t('insightsPage.campaigns.sentimentOf', { name: item.name })} {...pick(item)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RankedTable
+          items={data.items}
+          rowKey={(item) => item.campaignId}
+          columns={[
+            {
+              header: t('insightsPage.campaigns.campaign'),
+              cell: (item) => (
+                <Link
+                  to={`${mentionsPath}?${mentionsDrillDown(filters, data, { campaignId: item.campaignId }).toString()}`}
+                >
+                  {item.name}
+                </Link>
+              ),
+            },
+            {
+              header: t('insightsPage.campaigns.mentions'),
+              numeric: true,
+              cell: (item) => format.number(item.mentions),
+            },
+            { header: t('insightsPage.trend'), cell: (item) => <Sparkline values={item.trend} /> },
+            { header: t('insightsPage.campaigns.reach'), numeric: true, cell: (item) => format.number(item.reach) },
+            {
+              header: t('insightsPage.campaigns.engagement'),
+              numeric: true,
+              cell: (item) => format.number(item.engagement),
+            },
+            {
+              header: t('insightsPage.campaigns.sentiment'),
+              cell: (item) => (
+                <SentimentMix label={t('insightsPage.campaigns.sentimentOf', { name: item.name })} {...pick(item)} />
+              ),
+            },
+          ]}
+        />
       )}
     </InsightPanel>
   );
